@@ -1,0 +1,60 @@
+# Two commands matter: `make run` (build the demo warehouse and print its headline) and
+# `make test` (the whole test suite). Both create the locked environment when missing.
+SHELL := /bin/bash
+UV ?= $(shell command -v uv 2>/dev/null || echo .uv-bootstrap/bin/uv)
+VENV := .venv
+BIN := $(VENV)/bin
+LANDING ?= data/landing
+WAREHOUSE ?= data/warehouse.duckdb
+export WAREHOUSE_PATH ?= $(abspath $(WAREHOUSE))
+export DBT_PROFILES_DIR := $(CURDIR)
+
+.PHONY: run test env demo build dashboards dev deck lint docs clean bench-ingest bench-revenue bench-boards
+
+$(UV):
+	python3 -m venv .uv-bootstrap && .uv-bootstrap/bin/pip install --quiet uv
+
+$(BIN)/warehouse: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+env: $(BIN)/warehouse
+
+run: env
+	@test -d $(LANDING) || $(BIN)/warehouse demo --out $(LANDING)
+	$(BIN)/warehouse build --landing $(LANDING) --warehouse $(WAREHOUSE)
+
+test: env
+	$(BIN)/pytest
+
+demo: env
+	$(BIN)/warehouse demo --out $(LANDING)
+
+dashboards: env
+	$(BIN)/streamlit run dashboards/app.py
+
+dev: env
+	mkdir -p .dagster_home && cp orchestration/dagster.yaml .dagster_home/dagster.yaml
+	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev -m orchestration.definitions
+
+deck: env
+	$(BIN)/warehouse deck --warehouse $(WAREHOUSE)
+
+docs: env
+	$(BIN)/dbt docs generate --project-dir . --profiles-dir .
+
+lint: env
+	$(BIN)/ruff check orchestration dashboards tests bench
+	$(BIN)/ruff format --check orchestration dashboards tests bench
+
+bench-ingest: env
+	$(BIN)/python bench/bench_ingest.py
+
+bench-revenue: env
+	$(BIN)/python bench/bench_revenue.py
+
+bench-boards: env
+	$(BIN)/python bench/bench_boards.py
+
+clean:
+	rm -rf data target logs .dagster_home

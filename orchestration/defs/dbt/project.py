@@ -1,0 +1,52 @@
+"""The dbt project, built once for the code location."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from dagster_dbt import DbtProject
+
+from orchestration.settings import PROJECT_DIR
+
+dbt_project = DbtProject(project_dir=PROJECT_DIR, profiles_dir=PROJECT_DIR)
+
+_SOURCES_OF_MANIFEST = ("models", "macros", "seeds", "tests/dbt", "dbt_project.yml")
+
+
+def _newest_source_mtime() -> float:
+    newest = 0.0
+    for name in _SOURCES_OF_MANIFEST:
+        path = PROJECT_DIR / name
+        files = [path] if path.is_file() else path.rglob("*") if path.exists() else []
+        for f in files:
+            newest = max(newest, f.stat().st_mtime)
+    return newest
+
+
+def ensure_manifest() -> Path:
+    """Parse the dbt project when its manifest is missing or older than the SQL/YAML.
+
+    `dagster dev` would do this through `prepare_if_dev`; the CLI and tests load the
+    definitions outside it, so they need the same guarantee.
+    """
+    manifest = dbt_project.manifest_path
+    if not manifest.exists() or manifest.stat().st_mtime < _newest_source_mtime():
+        dbt = Path(sys.executable).with_name("dbt")
+        subprocess.run(
+            [
+                str(dbt),
+                "parse",
+                "--quiet",
+                "--project-dir",
+                str(PROJECT_DIR),
+                "--profiles-dir",
+                str(PROJECT_DIR),
+                "--target-path",
+                str(dbt_project.target_path),
+            ],
+            check=True,
+            cwd=PROJECT_DIR,
+        )
+    return manifest

@@ -1,0 +1,36 @@
+"""The board deck, rendered from the public marts after every nightly build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.defs.resources import WarehouseResource
+
+DECK_MARTS = [
+    "mart_mrr_bridge",
+    "mart_retention_monthly",
+    "mart_retention_trailing_12m",
+    "mart_cohort_retention",
+    "fct_mrr_movements",
+    "dim_accounts",
+]
+
+
+@dg.asset(
+    group_name="board",
+    deps=[dg.AssetKey(name) for name in DECK_MARTS],
+    kinds={"pptx", "pdf"},
+    description="Monthly board deck (PPTX and PDF) of the latest complete month.",
+)
+def board_deck(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    from orchestration.lib.deck import render_board_deck
+
+    pptx, pdf = render_board_deck(
+        Path(warehouse.warehouse_path), None, Path(warehouse.board_deck_dir)
+    )
+    context.log.info(f"board deck written to {pptx} and {pdf}")
+    return dg.MaterializeResult(metadata={"pptx": str(pptx), "pdf": str(pdf)})

@@ -1,0 +1,52 @@
+"""Runtime settings, read from the environment so the CLI, `dagster dev` and tests agree."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+# Hours after which a source's newest landed file is called stale (a warning, not an
+# error): CRM and billing extracts run nightly, finance files arrive monthly.
+DEFAULT_FRESHNESS_HOURS: dict[str, float] = {
+    "salesforce": 36,
+    "stripe": 36,
+    "contracts": 24 * 8,
+    "segment": 36,
+    "zendesk": 36,
+    "nps": 24 * 35,
+    "finance": 24 * 40,
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    warehouse_path: Path
+    landing_dir: Path
+    as_of_date: date | None = None
+    board_deck_dir: Path = field(default_factory=lambda: PROJECT_DIR / "data" / "board_decks")
+    freshness_hours: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_FRESHNESS_HOURS))
+
+    @property
+    def build_report_dir(self) -> Path:
+        """Where a build leaves its machine-readable summary (beside the warehouse)."""
+        return self.warehouse_path.parent / "build_reports"
+
+
+def _resolve(path: str) -> Path:
+    p = Path(path)
+    return p if p.is_absolute() else (PROJECT_DIR / p)
+
+
+def load_settings() -> Settings:
+    as_of = os.environ.get("AS_OF_DATE")
+    deck_dir = os.environ.get("BOARD_DECK_DIR")
+    return Settings(
+        warehouse_path=_resolve(os.environ.get("WAREHOUSE_PATH", "data/warehouse.duckdb")),
+        landing_dir=_resolve(os.environ.get("LANDING_DIR", "data/landing")),
+        as_of_date=date.fromisoformat(as_of) if as_of else None,
+        board_deck_dir=_resolve(deck_dir) if deck_dir else PROJECT_DIR / "data" / "board_decks",
+    )
