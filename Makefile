@@ -46,6 +46,7 @@ docs: env
 lint: env
 	$(BIN)/ruff check orchestration dashboards tests bench
 	$(BIN)/ruff format --check orchestration dashboards tests bench
+	$(BIN)/sqlfluff lint models --processes 2
 
 bench-ingest: env
 	$(BIN)/python bench/bench_ingest.py
