@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -47,5 +48,10 @@ def build_resources(settings: Settings) -> dict[str, object]:
             board_deck_dir=str(settings.board_deck_dir),
             as_of_date=settings.as_of_date.isoformat() if settings.as_of_date else None,
         ),
-        "dbt": DbtCliResource(project_dir=dbt_project, profiles_dir=str(dbt_project.project_dir)),
+        # The venv's dbt, so runs do not depend on PATH (make, cron, dagster dev alike).
+        "dbt": DbtCliResource(
+            project_dir=dbt_project,
+            profiles_dir=str(dbt_project.project_dir),
+            dbt_executable=str(Path(sys.executable).with_name("dbt")),
+        ),
     }

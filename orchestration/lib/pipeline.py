@@ -82,7 +82,7 @@ def run_pipeline(settings: Settings, *, full_refresh: bool = False) -> BuildSumm
         materialized += 1
         node = event.node_name or ""
         if node.startswith("ingest_") and node[len("ingest_") :] not in ingestion:
-            meta = event.asset_materialization.metadata
+            meta = event.materialization.metadata
             ingestion[node[len("ingest_") :]] = {
                 k: int(_metadata_value(meta[k])) for k in INGEST_METRICS if k in meta
             }

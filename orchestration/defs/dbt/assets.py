@@ -1,6 +1,5 @@
 """The whole dbt project as Dagster assets; dbt tests surface as asset checks."""
 
-from __future__ import annotations
 
 import json
 from collections import Counter

@@ -1,6 +1,5 @@
 """The board deck, rendered from the public marts after every nightly build."""
 
-from __future__ import annotations
 
 from pathlib import Path
 

@@ -19,8 +19,11 @@ Raw layer conventions (what dbt staging reads):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
+
+SEEDS_DIR = Path(__file__).resolve().parents[3] / "seeds"
 
 FieldType = Literal[
     "varchar", "bigint", "double", "boolean", "date", "timestamp", "epoch", "month", "json"
@@ -57,7 +60,7 @@ ISO_CURRENCIES: frozenset[str] = frozenset(
     RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS
     TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER
     ZAR ZMW ZWG ZWL
-    """.split()
+    """.split()  # noqa: SIM905 (a block of codes reads better than a 160-item list)
 )
 
 
@@ -73,6 +76,10 @@ class Field:
     min_value: float | None = None  # inclusive lower bound
     max_value: float | None = None  # inclusive upper bound
     is_currency: bool = False  # ISO 4217 code (any case)
+    # Allowed values come from a dbt seed: (seed file stem, column), e.g. cost categories.
+    seed: tuple[str, str] | None = None
+    # Derived JSON field: the sum of the numbers at this array path (`discount_amounts[*].amount`).
+    sum_of: str | None = None
 
     @property
     def column(self) -> str:
@@ -325,7 +332,7 @@ _INVOICE_LINE_FIELDS: tuple[Field, ...] = (
     _f("period.start", "epoch"),
     _f("period.end", "epoch"),
     # Sum of discount_amounts[].amount (minor units); the array itself is not kept.
-    _f("discount_amounts_total", "bigint", required=False),
+    _f("discount_amounts_total", "bigint", required=False, sum_of="discount_amounts[*].amount"),
     # Current API shape (2025-03-31+)
     _f("parent.type", required=False, enum=("subscription_item_details", "invoice_item_details")),
     _f("parent.subscription_item_details.subscription", required=False),
@@ -592,7 +599,7 @@ FINANCE: tuple[SourceObject, ...] = (
         "csv",
         (
             _f("month", "month", not_null=True),
-            _f("category", not_null=True),
+            _f("category", not_null=True, seed=("cost_categories", "category")),
             _f("amount", "double", min_value=0, not_null=True),
             _f("currency", is_currency=True, not_null=True),
         ),
@@ -614,6 +621,27 @@ ALL_OBJECTS: tuple[SourceObject, ...] = (
 SOURCES: tuple[str, ...] = tuple(dict.fromkeys(o.source for o in ALL_OBJECTS))
 
 
+def objects_of(source: str) -> tuple[SourceObject, ...]:
+    """The landed objects of one source system, in contract order."""
+    if source not in SOURCES:
+        raise ValueError(f"unknown source {source!r}; expected one of {', '.join(SOURCES)}")
+    return tuple(o for o in ALL_OBJECTS if o.source == source)
+
+
+def child_table(obj: SourceObject, child: ChildObject) -> str:
+    """Qualified raw table of a child array, e.g. raw.stripe__invoice_lines."""
+    return f"raw.{obj.source}__{child.name}"
+
+
+def seed_values(seed: tuple[str, str], seeds_dir: Path = SEEDS_DIR) -> frozenset[str]:
+    """The values of one column of a dbt seed CSV (e.g. the known cost categories)."""
+    import csv
+
+    stem, column = seed
+    with (seeds_dir / f"{stem}.csv").open(encoding="utf-8-sig", newline="") as fh:
+        return frozenset(row[column] for row in csv.DictReader(fh) if row.get(column))
+
+
 def raw_tables() -> dict[str, dict[str, str]]:
     """Every raw table with its columns and DuckDB types, children included."""
     tables: dict[str, dict[str, str]] = {}
@@ -623,7 +651,7 @@ def raw_tables() -> dict[str, dict[str, str]]:
             **LOAD_METADATA_COLUMNS,
         }
         for child in obj.children:
-            tables[f"raw.{obj.source}__{child.name}"] = {
+            tables[child_table(obj, child)] = {
                 child.parent_key_column: "VARCHAR",
                 **{f.column: RAW_SQL_TYPES[f.type] for f in child.fields},
                 **LOAD_METADATA_COLUMNS,

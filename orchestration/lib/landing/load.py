@@ -1,0 +1,335 @@
+"""Landing ingestion: landed files -> raw tables, quarantine, manifest, GX results.
+
+Per source, per object, per new file (in extract order), in one transaction:
+read (readers.py) -> type and check every row in SQL (validate.py) -> good rows appended to
+the raw table(s), breaches to `landing_quarantine`, the file to `landing_manifest`.
+Then one Great Expectations validation per object over the files loaded in this run.
+
+Choices:
+- the same content under a second file name is loaded (staging dedupes by key) and the
+  manifest notes `same content as <path>`;
+- duplicate Segment messageIds stay in raw (staging counts a messageId once);
+- CRM rows with IsDeleted=true load (staging removes them);
+- a JSON record (an invoice with its lines) is quarantined as a whole when it or any of
+  its array elements breaks the contract, so an invoice never lands without a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from . import contract, manifest, quarantine
+from .contract import ChildObject, Field, SourceObject
+from .expectations import ValidationResult, Validator
+from .files import LandedFile, discover, fingerprint
+from .readers import EXTRA, ROWS, UnreadableFileError, csv_header, read_csv, read_jsonl
+from .validate import Extracted, ident, lit, stage_sql
+
+SAMPLE_ROWS_PER_FILE = 100_000  # GX sees at most this many rows of a file ...
+SAMPLE_ROWS_PER_OBJECT = 1_000_000  # ... and of an object per run; SQL checks see every row
+PROBLEMS_PER_FILE = 5  # quarantined rows listed in `problems` per file (the rest counted)
+_STAGE = "_landing_stage"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One raw table's staging query for the current file."""
+
+    table: str  # raw table name without schema
+    fields: tuple[Field, ...]
+    sql: str
+    absent: list[str] = field(default_factory=list)  # columns the file does not deliver
+
+
+class LandingNotFoundError(FileNotFoundError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"landing directory not found: {path}")
+        self.path = path
+
+
+@dataclass
+class SourceLoadResult:
+    source: str
+    files_seen: int = 0
+    files_loaded: int = 0
+    files_skipped: int = 0  # already in the manifest with the same content
+    files_rejected: int = 0  # changed under a loaded name, or unreadable
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_quarantined: int = 0
+    validations: list[ValidationResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    files_unreadable: int = 0  # unreadable now or when first seen
+    quarantined_by_object: dict[str, int] = field(default_factory=dict)  # contract object name
+
+    @property
+    def is_unreadable(self) -> bool:
+        """Every file of a source that has files could not be read."""
+        return self.files_seen > 0 and self.files_unreadable == self.files_seen
+
+
+def ensure_landing_tables(con: duckdb.DuckDBPyConnection) -> None:
+    for statement in contract.create_raw_tables_sql():
+        con.execute(statement)
+    con.execute(manifest.DDL)
+    con.execute(quarantine.DDL)
+
+
+def ingest_all(con: duckdb.DuckDBPyConnection, landing: Path, *,
+               loaded_at: datetime) -> list[SourceLoadResult]:
+    landing = _check_landing(landing)
+    validator = Validator()
+    return [ingest_source(con, landing, source, loaded_at=loaded_at, validator=validator)
+            for source in contract.SOURCES]
+
+
+def ingest_source(con: duckdb.DuckDBPyConnection, landing: Path, source: str, *,
+                  loaded_at: datetime, validator: Validator | None = None) -> SourceLoadResult:
+    landing = _check_landing(landing)
+    objects = contract.objects_of(source)
+    ensure_landing_tables(con)
+    result = SourceLoadResult(source)
+    history = manifest.history(con, source)
+    loaded_shas = {e.sha256: e.path for entries in history.values() for e in entries
+                   if e.status == "loaded"}
+    seeds = {f: contract.seed_values(f.seed) for o in objects for f in o.fields if f.seed}
+    for obj in objects:
+        samples: dict[str, list[pd.DataFrame]] = {}
+        for file in fingerprint(landing, discover(landing, obj)):
+            result.files_seen += 1
+            known = [e for e in history.get(file.rel, []) if e.sha256 == file.sha256]
+            if known:
+                result.files_skipped += 1
+                if known[-1].status == "rejected":
+                    result.problems.append(f"{file.rel}: still rejected: {known[-1].reason}")
+                    result.files_unreadable += known[-1].reason != manifest.CHANGED
+                continue
+            outcome = manifest.FileOutcome(source, obj.name, file.rel, file.sha256,
+                                           file.size_bytes)
+            if any(e.status == "loaded" for e in history.get(file.rel, [])):
+                outcome.status, outcome.reason = "rejected", manifest.CHANGED
+                manifest.record(con, outcome, loaded_at)
+                result.files_rejected += 1
+                result.problems.append(f"{file.rel}: {manifest.CHANGED}; not loaded (sha256 "
+                                       f"{file.sha256[:12]}); deliver it under a new name")
+                continue
+            if file.sha256 in loaded_shas:
+                outcome.reason = f"same content as {loaded_shas[file.sha256]}"
+            _load_file(con, obj, file, outcome, loaded_at, seeds, samples, result)
+            if outcome.status == "loaded":
+                loaded_shas.setdefault(file.sha256, file.rel)
+        validator = _validate(validator, obj, samples, seeds, result)
+    return result
+
+
+def _check_landing(landing: Path) -> Path:
+    landing = Path(landing)
+    if not landing.is_dir():
+        raise LandingNotFoundError(landing)
+    return landing
+
+
+def _load_file(con: duckdb.DuckDBPyConnection, obj: SourceObject, file: LandedFile,
+               outcome: manifest.FileOutcome, loaded_at: datetime,
+               seeds: dict[Field, frozenset[str]], samples: dict[str, list[pd.DataFrame]],
+               result: SourceLoadResult) -> None:
+    con.begin()
+    try:
+        if obj.format == "csv":
+            header = csv_header(file)
+            if not header:
+                outcome.reason = outcome.reason or "empty file"
+                header = [f.path for f in obj.fields]  # an empty file reads as no rows
+            read_csv(con, file, header)
+            stages = [_csv_stage(obj, header, seeds)]
+        else:
+            read_jsonl(con, file)
+            stages = _json_stages(obj, seeds)
+        _load_rows(con, obj, file, stages, outcome, loaded_at, samples)
+        manifest.record(con, outcome, loaded_at)
+        con.commit()
+    except UnreadableFileError as error:
+        con.rollback()
+        outcome.status, outcome.reason = "rejected", str(error)
+        outcome.rows_read = outcome.rows_loaded = outcome.rows_quarantined = 0
+        con.begin()
+        quarantine.insert_file(con, source=obj.source, object_=obj.name, file=file.rel,
+                               reason=str(error), loaded_at=loaded_at)
+        manifest.record(con, outcome, loaded_at)
+        con.commit()
+        result.files_rejected += 1
+        result.files_unreadable += 1
+        result.problems.append(f"{file.rel}: {error}; nothing loaded from this file")
+        return
+    except BaseException:
+        con.rollback()
+        raise
+    result.files_loaded += 1
+    result.rows_read += outcome.rows_read
+    result.rows_loaded += outcome.rows_loaded
+    result.rows_quarantined += outcome.rows_quarantined
+    if outcome.rows_quarantined:
+        result.quarantined_by_object[obj.name] = (
+            result.quarantined_by_object.get(obj.name, 0) + outcome.rows_quarantined)
+        result.problems.extend(_quarantine_summary(con, obj, file, outcome))
+
+
+def _load_rows(con: duckdb.DuckDBPyConnection, obj: SourceObject, file: LandedFile,
+               stages: list[Stage],
+               outcome: manifest.FileOutcome, loaded_at: datetime,
+               samples: dict[str, list[pd.DataFrame]]) -> None:
+    """Stage every table of the object, then move good records to raw and breaches out."""
+    names = [f"{_STAGE}_{i}" for i in range(len(stages))]
+    for name, stage in zip(names, stages, strict=True):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {stage.sql}")
+    bad = " UNION ".join(f"SELECT _line FROM {n} WHERE _reasons IS NOT NULL" for n in names)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _landing_bad AS {bad}")
+    outcome.rows_read = con.execute(f"SELECT count(*) FROM {ROWS}").fetchone()[0]
+    outcome.rows_quarantined = con.execute("SELECT count(*) FROM _landing_bad").fetchone()[0]
+    outcome.rows_loaded = outcome.rows_read - outcome.rows_quarantined
+    good = ("_reasons IS NULL" if len(stages) == 1
+            else "_line NOT IN (SELECT _line FROM _landing_bad)")
+    for name, stage in zip(names, stages, strict=True):
+        table = f"raw.{stage.table}"
+        columns = [c for c in contract.raw_tables()[table]
+                   if c not in contract.LOAD_METADATA_COLUMNS]
+        cols = ", ".join(ident(c) for c in columns)
+        con.execute(
+            f"INSERT INTO {table} ({cols}, _file, _line, _file_sha256, _loaded_at)"
+            f" SELECT {cols}, ?, _line, ?, ? FROM {name} WHERE {good}",
+            [file.rel, file.sha256, loaded_at])
+        quarantine.insert_rejected_rows(con, source=obj.source, object_=obj.name, file=file.rel,
+                                        stage=name, rows=ROWS, loaded_at=loaded_at)
+        _sample(con, name, stage, samples)
+
+
+def _sample(con: duckdb.DuckDBPyConnection, name: str, stage: Stage,
+            samples: dict[str, list[pd.DataFrame]]) -> None:
+    """Typed rows (good and quarantined) for GX; columns absent from the file left out."""
+    taken = sum(len(df) for df in samples.get(stage.table, []))
+    limit = min(SAMPLE_ROWS_PER_FILE, SAMPLE_ROWS_PER_OBJECT - taken)
+    if limit <= 0:
+        return
+    drop = ", ".join(ident(c) for c in ["_line", "_reasons", *stage.absent])
+    df = con.execute(f"SELECT * EXCLUDE ({drop}) FROM {name} LIMIT {limit}").df()
+    samples.setdefault(stage.table, []).append(df)
+
+
+def _csv_stage(obj: SourceObject, header: list[str], seeds: dict[Field, frozenset[str]]) -> Stage:
+    """Fields are matched to header names exactly, else case-insensitively; others ignored."""
+    exact = {h.strip(): i for i, h in reversed(list(enumerate(header)))}
+    folded = {h.strip().lower(): i for i, h in reversed(list(enumerate(header)))}
+    extracted = []
+    for f in obj.fields:
+        i = exact.get(f.path, folded.get(f.path.lower()))
+        extracted.append(Extracted(f, None if i is None else f"nullif(c{i}, '')"))
+    check = (f"{EXTRA} IS NOT NULL",
+             f"'row has more fields than the header ({len(header)} columns)'")
+    sql = stage_sql(ROWS, extracted, carry=["_line"], record_checks=[check], seeds=seeds)
+    # A column absent from the header is left out of the GX batch (the suite then reports it).
+    absent = [c for x in extracted if x.value is None
+              for c in (x.field.column, f"{x.field.column}__unparsed")
+              if c == x.field.column or x.field.type not in ("varchar", "json")]
+    return Stage(obj.table, obj.fields, sql, absent)
+
+
+def json_path(path: str) -> str:
+    """`context.groupId` -> `$."context"."groupId"`; `a[*].b` -> `$."a"[*]."b"`."""
+    parts = []
+    for segment in path.split("."):
+        name, star = (segment[:-3], "[*]") if segment.endswith("[*]") else (segment, "")
+        parts.append(f'."{name}"{star}')
+    return "$" + "".join(parts)
+
+
+def _json_fields(fields: tuple[Field, ...], doc: str) -> tuple[str, list[Extracted]]:
+    """Select-list extracting every field of `doc` in one parse, and how to read each."""
+    plain = [f for f in fields if not f.sum_of]
+    # Key presence costs a second parse: only asked where "missing" differs from "null"
+    # (a not-null field reports a missing key as missing or empty anyway).
+    required = [f for f in plain if f.required and not f.not_null]
+    select = [f"json_extract_string({doc}, [{', '.join(lit(json_path(f.path)) for f in plain)}])"
+              " AS _vals"]
+    if required:
+        keys = ", ".join(lit(json_path(f.path)) for f in required)
+        select.append(f"json_extract({doc}, [{keys}]) AS _keys")
+    extracted = []
+    for f in fields:
+        if f.sum_of:
+            extracted.append(Extracted(f, _sum_sql(doc, f.sum_of)))
+            continue
+        present = f"(_keys[{required.index(f) + 1}] IS NOT NULL)" if f in required else None
+        extracted.append(Extracted(f, f"nullif(_vals[{plain.index(f) + 1}], '')", present))
+    return ", ".join(select), extracted
+
+
+def _sum_sql(doc: str, path: str) -> str:
+    """The sum of the integers at an array path, as text; non-integers fail the type check."""
+    array = json_path(path.split("[*]")[0] + "[*]")[:-3]
+    values = f"json_extract_string({doc}, {lit(json_path(path))})"
+    to_int = "lambda x: CAST(x AS BIGINT)"
+    not_int = r"lambda x: NOT regexp_full_match(coalesce(x, ''), '-?\d+')"
+    return (f"CASE WHEN json_type({doc}, {lit(array)}) IS DISTINCT FROM 'ARRAY' THEN NULL "
+            f"WHEN len(list_filter({values}, {not_int})) > 0 THEN array_to_string({values}, '+') "
+            f"ELSE CAST(coalesce(list_sum(list_transform({values}, {to_int})), 0) AS VARCHAR) END")
+
+
+def _json_stages(obj: SourceObject, seeds: dict[Field, frozenset[str]]) -> list[Stage]:
+    docs = (f"(SELECT _line, CASE WHEN ltrim(_raw) LIKE '{{%' AND json_valid(_raw) "
+            f"THEN _raw END AS _doc FROM {ROWS})")
+    select, extracted = _json_fields(obj.fields, "_doc")
+    parent = stage_sql(f"(SELECT _line, _doc, {select} FROM {docs})", extracted, carry=["_line"],
+                       record_checks=[("_doc IS NULL", "'line is not a valid JSON object'")],
+                       seeds=seeds)
+    stages = [Stage(obj.table, obj.fields, parent)]
+    for child in obj.children:
+        stages.append(Stage(f"{obj.source}__{child.name}", child.fields,
+                            _child_stage(obj, child, docs, seeds)))
+    return stages
+
+
+def _child_stage(obj: SourceObject, child: ChildObject, docs: str,
+                 seeds: dict[Field, frozenset[str]]) -> str:
+    items = f"json_extract(_doc, {lit(json_path(child.array_path + '[*]'))})"
+    elements = (
+        f"(SELECT _line, _pkey, unnest(_items) AS _doc, unnest(range(len(_items))) AS _idx "
+        f"FROM (SELECT _line, json_extract_string(_doc, {lit(json_path(obj.primary_key))}) "
+        f"AS _pkey, {items} AS _items FROM {docs} WHERE _doc IS NOT NULL))")
+    select, extracted = _json_fields(child.fields, "_doc")
+    return stage_sql(
+        f"(SELECT _line, _pkey, _idx, _doc, {select} FROM {elements})", extracted,
+        carry=["_line", f"_pkey AS {ident(child.parent_key_column)}"],
+        label_prefix=f"'{child.array_path}[' || _idx || '].'", seeds=seeds)
+
+
+def _quarantine_summary(con: duckdb.DuckDBPyConnection, obj: SourceObject, file: LandedFile,
+                        outcome: manifest.FileOutcome) -> list[str]:
+    rows = con.execute(
+        f"SELECT line, reason FROM {quarantine.TABLE} WHERE file = ? AND object = ? "
+        f"ORDER BY line LIMIT {PROBLEMS_PER_FILE + 1}", [file.rel, obj.name]).fetchall()
+    lines = [f"{file.rel}: {outcome.rows_quarantined} of {outcome.rows_read} rows quarantined"]
+    lines += [f"{file.rel}:{line}: {reason}" for line, reason in rows[:PROBLEMS_PER_FILE]]
+    if len(rows) > PROBLEMS_PER_FILE:
+        lines.append(f"{file.rel}: ... more in {quarantine.TABLE}")
+    return lines
+
+
+def _validate(validator: Validator | None, obj: SourceObject,
+              samples: dict[str, list[pd.DataFrame]], seeds: dict[Field, frozenset[str]],
+              result: SourceLoadResult) -> Validator | None:
+    """One GX validation per raw table over this run's new files; the context is made once."""
+    tables = [(obj.table, obj.fields)] + [(f"{obj.source}__{c.name}", c.fields)
+                                          for c in obj.children]
+    for table, fields in tables:
+        frames = samples.get(table)
+        if not frames:
+            continue
+        validator = validator or Validator()
+        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        result.validations.append(validator.validate(table, fields, df, seeds, len(frames)))
+    return validator

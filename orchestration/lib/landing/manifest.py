@@ -1,0 +1,75 @@
+"""`landing_manifest`: one row per file the loader acted on, and what became of it.
+
+A file is keyed by its path under the landing root plus its sha256. Seeing a (path, sha256)
+that is already in the manifest (loaded or rejected) is a skip and writes nothing, so running
+the same landing twice changes nothing. A loaded path whose content changed is rejected: the
+contract says extracts are immutable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+
+TABLE = "landing_manifest"
+CHANGED = "changed after load: extracts are immutable"
+
+DDL = f"""
+create table if not exists {TABLE} (
+    source varchar not null,
+    object varchar not null,
+    path varchar not null,
+    sha256 varchar not null,
+    size_bytes bigint,
+    rows_read bigint,
+    rows_loaded bigint,
+    rows_quarantined bigint,
+    status varchar not null,  -- loaded / skipped / rejected
+    reason varchar,
+    loaded_at timestamp
+)
+"""
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: str
+    sha256: str
+    status: str
+    reason: str | None
+
+
+@dataclass
+class FileOutcome:
+    source: str
+    object: str
+    path: str
+    sha256: str
+    size_bytes: int
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_quarantined: int = 0
+    status: str = "loaded"
+    reason: str | None = None
+
+
+def history(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, list[Entry]]:
+    """Manifest entries of a source by path, oldest first."""
+    rows = con.execute(
+        f"select path, sha256, status, reason from {TABLE} where source = ? "
+        "order by loaded_at, rowid", [source]).fetchall()
+    entries: dict[str, list[Entry]] = {}
+    for path, sha, status, reason in rows:
+        entries.setdefault(path, []).append(Entry(path, sha, status, reason))
+    return entries
+
+
+def record(con: duckdb.DuckDBPyConnection, outcome: FileOutcome, loaded_at: datetime) -> None:
+    con.execute(
+        f"insert into {TABLE} values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [outcome.source, outcome.object, outcome.path, outcome.sha256, outcome.size_bytes,
+         outcome.rows_read, outcome.rows_loaded, outcome.rows_quarantined, outcome.status,
+         outcome.reason, loaded_at],
+    )

@@ -1,0 +1,109 @@
+"""Reading one landed file into the temp table `_landing_rows` with DuckDB's own readers.
+
+CSV: `read_csv` with explicit all-VARCHAR columns named c0..cN after the file's header (read
+with Python's csv module, which also strips a BOM), one overflow column to catch rows with
+more fields than the header, lenient quoting, NULL padding for short rows. `_line` is the
+record's starting physical line (header = line 1): the record number plus the line breaks
+inside quoted values of the records before it. Blank lines between records are not counted
+(DuckDB skips them), which is the one case where `_line` undercounts.
+
+JSONL: every physical line is read as one VARCHAR (`read_csv` with a delimiter that valid
+JSON cannot contain and no quoting); `_line` is the physical line number, exact. Blank lines
+are not records. JSON is parsed later, in SQL. Gzip is decompressed transparently.
+
+A file DuckDB cannot read at all (not UTF-8, truncated gzip) raises UnreadableFileError.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+import zlib
+
+import duckdb
+
+from .files import LandedFile
+from .validate import ident, lit
+
+ROWS = "_landing_rows"
+EXTRA = "c_extra"  # overflow column: a value here means the row has more fields than the header
+_JSON_DELIM = "\x1e"  # a raw control character cannot appear in valid JSON
+_MAX_LINE = 64 * 1024 * 1024  # Stripe invoices with many lines are long
+
+
+class UnreadableFileError(Exception):
+    """The file as a whole cannot be read; the reason is human-readable."""
+
+
+def _explain(error: Exception) -> str:
+    text = str(error)
+    if "unicode" in text.lower() or isinstance(error, UnicodeDecodeError):
+        line = re.search(r"Line: (\d+)", text)
+        where = f" (line {line.group(1)})" if line else ""
+        return f"file is not valid UTF-8{where}: re-export it as UTF-8"
+    if "gzip" in text.lower() or isinstance(error, EOFError | zlib.error | gzip.BadGzipFile):
+        return "file is not a complete gzip stream (truncated or corrupt)"
+    return f"file cannot be read: {text.splitlines()[0] if text else type(error).__name__}"
+
+
+def csv_header(file: LandedFile) -> list[str]:
+    """The header row's field names ([] for an empty file)."""
+    try:
+        opener = gzip.open if file.gzipped else open
+        with opener(file.path, "rb") as raw, \
+                io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as fh:
+            return next(csv.reader(fh), [])
+    except (UnicodeDecodeError, OSError, EOFError, zlib.error, csv.Error) as error:
+        raise UnreadableFileError(_explain(error)) from error
+
+
+def _compression(file: LandedFile) -> str:
+    return "gzip" if file.gzipped else "none"
+
+
+def read_csv(con: duckdb.DuckDBPyConnection, file: LandedFile, header: list[str]) -> None:
+    """Create `_landing_rows(_line, _raw, c0.., c_extra)` from a CSV file."""
+    names = [f"c{i}" for i in range(len(header))] + [EXTRA]
+    columns = "{" + ", ".join(f"{lit(n)}: 'VARCHAR'" for n in names) + "}"
+    newlines = " + ".join(f"coalesce(length({n}) - length(replace({n}, chr(10), '')), 0)"
+                          for n in names)
+    raw = "json_object(" + ", ".join(
+        f"{lit(h)}, c{i}" for i, h in enumerate(header)) + f", '(extra fields)', {EXTRA})"
+    _run(con, f"""
+        CREATE OR REPLACE TEMP TABLE {ROWS} AS
+        WITH r AS (
+            SELECT row_number() OVER () AS _rec, *
+            FROM read_csv({lit(str(file.path))}, columns = {columns}, header = true,
+                          auto_detect = false, delim = ',', quote = '"', escape = '"',
+                          null_padding = true, strict_mode = false, parallel = false,
+                          compression = '{_compression(file)}', max_line_size = {_MAX_LINE})
+        )
+        SELECT 1 + _rec + coalesce(sum({newlines}) OVER (
+                   ORDER BY _rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS _line,
+               {raw} AS _raw, {', '.join(ident(n) for n in names)}
+        FROM r
+    """)
+
+
+def read_jsonl(con: duckdb.DuckDBPyConnection, file: LandedFile) -> None:
+    """Create `_landing_rows(_line, _raw)`: one row per non-blank physical line."""
+    _run(con, f"""
+        CREATE OR REPLACE TEMP TABLE {ROWS} AS
+        SELECT _line, _raw FROM (
+            SELECT row_number() OVER () AS _line, j AS _raw
+            FROM read_csv({lit(str(file.path))}, columns = {{'j': 'VARCHAR'}}, header = false,
+                          auto_detect = false, delim = '{_JSON_DELIM}', quote = '', escape = '',
+                          strict_mode = false, compression = '{_compression(file)}',
+                          max_line_size = {_MAX_LINE})
+        )
+        WHERE _raw IS NOT NULL AND trim(_raw) <> ''
+    """)
+
+
+def _run(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    try:
+        con.execute(sql)
+    except (duckdb.InvalidInputException, duckdb.IOException, duckdb.ConversionException) as error:
+        raise UnreadableFileError(_explain(error)) from error
