@@ -54,7 +54,9 @@ def small_landing(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def small_warehouse(small_landing: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltWarehouse:
+def small_warehouse(
+    small_landing: Path, tmp_path_factory: pytest.TempPathFactory
+) -> BuiltWarehouse:
     built = build(small_landing, tmp_path_factory.mktemp("small_wh"), SMALL_AS_OF)
     assert built.summary.success, f"pipeline failed: {built.summary}"
     return built

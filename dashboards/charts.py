@@ -1,0 +1,276 @@
+"""Plotly figures for the boards: drawing only, values come straight from the marts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboards.formatting import (
+    format_count,
+    format_money,
+    format_month,
+    format_pct,
+    is_missing,
+    nice_money_ticks,
+)
+from dashboards.i18n import t
+
+FONT = "Pretendard, 'Noto Sans KR', 'Noto Sans CJK KR', NanumGothic, 'Source Sans Pro', sans-serif"
+NAVY = "#1f3a5f"
+TEAL = "#2a9d8f"
+RED = "#d1495b"
+GOLD = "#e9a23b"
+GREY = "#8d99ae"
+LIGHT_NAVY = "#6c8ebf"
+
+
+def _layout(figure: go.Figure, title: str, height: int = 380) -> go.Figure:
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        template="plotly_white",
+        font={"family": FONT, "size": 13, "color": "#243447"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 56, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        hoverlabel={"font": {"family": FONT}},
+        separators=".,",
+    )
+    return figure
+
+
+def _money_axis(
+    figure: go.Figure, values: Sequence[float], language: str, currency: str, **kw: Any
+) -> None:
+    finite = [float(v) for v in values if not is_missing(v)]
+    if not finite:
+        return
+    tickvals, ticktext = nice_money_ticks(min(finite), max(finite), language, currency)
+    figure.update_yaxes(tickvals=tickvals, ticktext=ticktext, **kw)
+
+
+def _month_labels(months: Sequence[Any], language: str) -> list[str]:
+    return [format_month(m, language) for m in months]
+
+
+def _month_axis(figure: go.Figure, months: Sequence[Any], max_ticks: int = 7) -> None:
+    """Real date axis with YYYY-MM ticks; plotly spaces at most `max_ticks` of them."""
+    figure.update_xaxes(type="date", tickformat="%Y-%m", nticks=max_ticks, tickangle=0)
+    if len(months) <= 3:
+        figure.update_xaxes(dtick="M1")
+
+
+def _dates(months: Sequence[Any]) -> list[pd.Timestamp]:
+    return [pd.Timestamp(m) for m in months]
+
+
+def waterfall(row: dict[str, Any], language: str, currency: str) -> go.Figure:
+    """Beginning → movements → ending for one month of mart_mrr_bridge."""
+    steps = [
+        ("comp.beginning", row["beginning_mrr"], "absolute"),
+        ("comp.new", row["new_mrr"], "relative"),
+        ("comp.expansion", row["expansion_mrr"], "relative"),
+        ("comp.reactivation", row["reactivation_mrr"], "relative"),
+        # The mart keeps contraction and churn positive; the bridge subtracts them.
+        ("comp.contraction", -float(row["contraction_mrr"] or 0), "relative"),
+        ("comp.churn", -float(row["churned_mrr"] or 0), "relative"),
+        ("comp.fx", row["fx_adjustment_mrr"], "relative"),
+        ("comp.ending", row["ending_mrr"], "total"),
+    ]
+    labels = [t(key, language) for key, _, _ in steps]
+    values = [0.0 if is_missing(v) else float(v) for _, v, _ in steps]
+    measures = [measure for _, _, measure in steps]
+    texts = [
+        format_money(v, language, currency, signed=m == "relative")
+        for v, m in zip(values, measures, strict=True)
+    ]
+    figure = go.Figure(
+        go.Waterfall(
+            x=labels,
+            y=[v if m != "total" else 0 for v, m in zip(values, measures, strict=True)],
+            measure=measures,
+            text=texts,
+            textposition="outside",
+            textfont={"size": 13},
+            customdata=texts,
+            hovertemplate="%{x}: %{customdata}<extra></extra>",
+            connector={"line": {"color": "#c0c7d1", "width": 1, "dash": "dot"}},
+            increasing={"marker": {"color": TEAL}},
+            decreasing={"marker": {"color": RED}},
+            totals={"marker": {"color": NAVY}},
+            cliponaxis=False,
+        )
+    )
+    _layout(
+        figure,
+        t("bridge.chart", language, month=format_month(row["month"], language, long=True)),
+        440,
+    )
+    levels = _waterfall_levels(values, measures)
+    low, high = min(levels), max(levels)
+    spread = max(high - low, abs(high) * 0.02, 1.0)
+    # Movements are a few % of MRR: start the axis near the lowest level (the caption says
+    # so) or they would be invisible slivers on top of two tall bars.
+    bottom = max(0.0, low - spread * 1.5) if low > 0 else low - spread * 0.3
+    top = high + spread * 0.35
+    ticks, labels = nice_money_ticks(bottom, top, language, currency, count=5, include_zero=False)
+    kept = [(v, label) for v, label in zip(ticks, labels, strict=True) if bottom <= v <= top]
+    figure.update_yaxes(
+        range=[bottom, top],
+        tickvals=[v for v, _ in kept],
+        ticktext=[label for _, label in kept],
+    )
+    figure.update_layout(showlegend=False)
+    return figure
+
+
+def waterfall_starts_at_zero(figure: go.Figure) -> bool:
+    axis_range = figure.layout.yaxis.range
+    return axis_range is None or axis_range[0] <= 0
+
+
+def _waterfall_levels(values: list[float], measures: list[str]) -> list[float]:
+    running, levels = 0.0, []
+    for value, measure in zip(values, measures, strict=True):
+        if measure == "absolute":
+            running = value
+        elif measure == "relative":
+            levels.append(running)
+            running += value
+        levels.append(running)
+    return levels
+
+
+def mrr_trend(frame: pd.DataFrame, arr: pd.Series, language: str, currency: str) -> go.Figure:
+    """Ending MRR bars with ending customers on a second axis."""
+    months = _dates(frame["month"])
+    mrr_text = [format_money(v, language, currency) for v in frame["ending_mrr"]]
+    arr_text = [format_money(v, language, currency) for v in arr]
+    figure = go.Figure()
+    figure.add_bar(
+        x=months,
+        y=frame["ending_mrr"],
+        name=t("kpi.ending_mrr", language),
+        marker_color=NAVY,
+        customdata=list(zip(mrr_text, arr_text, strict=True)),
+        hovertemplate="%{x|%Y-%m}<br>MRR %{customdata[0]}<br>ARR %{customdata[1]}<extra></extra>",
+    )
+    figure.add_scatter(
+        x=months,
+        y=frame["ending_customers"],
+        name=t("chart.customers", language),
+        mode="lines+markers",
+        line={"color": GOLD, "width": 2.5},
+        yaxis="y2",
+        customdata=[format_count(v) for v in frame["ending_customers"]],
+        hovertemplate="%{x|%Y-%m}<br>%{customdata}<extra></extra>",
+    )
+    _layout(figure, t("overview.trend_mrr", language))
+    _money_axis(figure, list(frame["ending_mrr"]) + [0], language, currency, title=None)
+    figure.update_layout(
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "showgrid": False,
+            "rangemode": "tozero",
+            "tickformat": ",d",
+            "tickmode": "auto",
+            "nticks": 5,
+        },
+        bargap=0.25,
+    )
+    _month_axis(figure, months)
+    return figure
+
+
+def rate_lines(
+    frame: pd.DataFrame, series: Sequence[tuple[str, str, str]], title: str, language: str
+) -> go.Figure:
+    """Lines of rate columns (fractions) over months: (column, label, colour)."""
+    figure = go.Figure()
+    months = _dates(frame["month"])
+    for column, label, colour in series:
+        if column not in frame.columns:
+            continue
+        figure.add_scatter(
+            x=months,
+            y=frame[column],
+            name=label,
+            mode="lines+markers",
+            line={"color": colour, "width": 2.5},
+            customdata=[format_pct(v) for v in frame[column]],
+            hovertemplate=f"{label} %{{x|%Y-%m}}: %{{customdata}}<extra></extra>",
+        )
+    _layout(figure, title)
+    figure.update_yaxes(tickformat=".0%")
+    _month_axis(figure, months)
+    figure.add_hline(y=1.0, line={"color": GREY, "width": 1, "dash": "dot"})
+    return figure
+
+
+COHORT_HORIZON = 12
+
+
+def cohort_heatmap(
+    cohorts: pd.DataFrame, value_column: str, title: str, language: str
+) -> go.Figure:
+    """Cohorts × months since start (0..12: the first year reads at a glance)."""
+    cohorts = cohorts[cohorts["months_since_start"] <= COHORT_HORIZON]
+    pivot = cohorts.pivot_table(
+        index="cohort_month", columns="months_since_start", values=value_column, aggfunc="first"
+    ).sort_index()
+    y_labels = _month_labels(pivot.index, language)
+    text = [[format_pct(v) if not is_missing(v) else "" for v in row] for row in pivot.to_numpy()]
+    figure = go.Figure(
+        go.Heatmap(
+            z=pivot.to_numpy(),
+            x=[str(k) for k in pivot.columns],
+            y=y_labels,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 11},
+            colorscale=[[0, "#fbe3e6"], [0.5, "#f4f1de"], [0.8, "#cfe8e3"], [1, "#2a9d8f"]],
+            zmin=0,
+            zmax=max(1.0, float(pd.Series(pivot.to_numpy().ravel()).max(skipna=True) or 1)),
+            colorbar={"tickformat": ".0%", "thickness": 12},
+            hovertemplate="%{y} · +%{x}: %{text}<extra></extra>",
+            xgap=1,
+            ygap=1,
+        )
+    )
+    height = max(320, 28 * len(y_labels) + 120)
+    _layout(figure, title, height)
+    figure.update_yaxes(
+        autorange="reversed", type="category", title=t("retention.cohort_month_axis", language)
+    )
+    figure.update_xaxes(type="category", title=t("retention.cohort_axis", language), side="top")
+    figure.update_layout(margin={"l": 10, "r": 10, "t": 90, "b": 10})
+    return figure
+
+
+def account_history(frame: pd.DataFrame, language: str, currency: str) -> go.Figure:
+    months = _dates(frame["month"])
+    text = [format_money(v, language, currency) for v in frame["mrr"]]
+    local = [
+        format_money(v, language, c or currency, compact=False)
+        for v, c in zip(frame["mrr_local"], frame["currency"], strict=True)
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=months,
+            y=frame["mrr"],
+            marker_color=NAVY,
+            customdata=list(zip(text, local, strict=True)),
+            hovertemplate="%{x|%Y-%m}<br>%{customdata[0]}<br>"
+            + t("chart.local", language)
+            + ": %{customdata[1]}<extra></extra>",
+            name=t("chart.mrr", language),
+        )
+    )
+    _layout(figure, t("account.history", language), 340)
+    _money_axis(figure, list(frame["mrr"]) + [0], language, currency)
+    _month_axis(figure, months)
+    figure.update_layout(showlegend=False)
+    return figure

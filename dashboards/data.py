@@ -1,0 +1,378 @@
+"""Data access for the boards: one read-only DuckDB connection, cached SELECTs on public marts.
+
+Pages never write SQL and never compute a metric: they ask this module for a mart (or a
+slice of one) and format what comes back. The marts are owned by dbt (see
+/work/shared/metrics.md); columns listed there are a contract, anything else is optional
+and looked up in the catalog before it is selected, so a missing optional column never
+breaks a page.
+
+Cache keys include a fingerprint of the warehouse file (path, mtime, size): after
+`make run` rebuilds the file the next page load reads fresh data without a restart.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_WAREHOUSE = "data/warehouse.duckdb"
+SCHEMA = "main"
+
+# Public marts and the columns metrics.md guarantees; the only tables this module reads.
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "dim_accounts": (
+        "account_id",
+        "account_name",
+        "parent_account_id",
+        "industry",
+        "country",
+        "is_unmapped",
+        "first_paid_month",
+        "icp_segment",
+    ),
+    "fct_account_months": ("account_id", "month", "mrr", "mrr_local", "currency", "is_active"),
+    "fct_mrr_movements": ("account_id", "month", "movement_type", "mrr_change"),
+    "mart_mrr_bridge": (
+        "month",
+        "beginning_mrr",
+        "new_mrr",
+        "expansion_mrr",
+        "reactivation_mrr",
+        "contraction_mrr",
+        "churned_mrr",
+        "fx_adjustment_mrr",
+        "ending_mrr",
+        "beginning_customers",
+        "new_customers",
+        "churned_customers",
+        "reactivated_customers",
+        "ending_customers",
+    ),
+    "mart_retention_monthly": (
+        "month",
+        "beginning_mrr",
+        "grr",
+        "nrr",
+        "logo_churn_rate",
+        "revenue_churn_rate",
+    ),
+    "mart_retention_trailing_12m": (
+        "month",
+        "base_accounts",
+        "base_mrr",
+        "current_mrr",
+        "nrr_12m",
+        "grr_12m",
+    ),
+    "mart_cohort_retention": (
+        "cohort_month",
+        "months_since_start",
+        "cohort_size",
+        "cohort_starting_mrr",
+        "active_accounts",
+        "mrr",
+        "logo_retention",
+        "revenue_retention",
+    ),
+}
+# Columns other engineers said may exist; selected only when the catalog has them.
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "dim_accounts": ("is_deleted_in_crm", "ultimate_parent_account_id", "currency"),
+    "fct_account_months": ("fx_rate",),
+    "mart_mrr_bridge": ("ending_arr",),
+}
+PUBLIC_MARTS = frozenset(REQUIRED_COLUMNS)
+DATE_COLUMNS = ("month", "cohort_month", "first_paid_month")
+
+
+class WarehouseUnavailable(RuntimeError):
+    """The warehouse cannot serve the boards; `reason` selects the user-facing message."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(detail or reason)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class WarehouseState:
+    ok: bool
+    reason: str  # "ok" | "missing" | "empty" | "busy" | "error"
+    path: Path
+    detail: str = ""
+
+
+def warehouse_path() -> Path:
+    """WAREHOUSE_PATH (relative paths are taken from the repository root, like dbt's)."""
+    path = Path(os.environ.get("WAREHOUSE_PATH") or DEFAULT_WAREHOUSE).expanduser()
+    return path if path.is_absolute() else REPO_ROOT / path
+
+
+def reporting_currency() -> str:
+    return (os.environ.get("REPORTING_CURRENCY") or "KRW").upper()
+
+
+def fingerprint(path: Path | None = None) -> str:
+    path = path or warehouse_path()
+    try:
+        stat = path.stat()
+    except OSError:
+        return f"{path}|missing"
+    return f"{path}|{stat.st_mtime_ns}|{stat.st_size}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _connection(path: str, file_fingerprint: str) -> duckdb.DuckDBPyConnection:
+    # One read-only connection per warehouse version; max_entries=1 drops the previous one
+    # (and its file handle) after a rebuild.
+    del file_fingerprint  # part of the cache key only
+    return duckdb.connect(path, read_only=True)
+
+
+def _normalise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Dates as `datetime.date`, DECIMAL money as float, so pages format one way."""
+    for column in frame.columns:
+        series = frame[column]
+        if column in DATE_COLUMNS or pd.api.types.is_datetime64_any_dtype(series):
+            frame[column] = [
+                None if pd.isna(value) else pd.Timestamp(value).date() for value in series
+            ]
+            continue
+        first = next((value for value in series if value is not None), None)
+        if isinstance(first, Decimal):
+            frame[column] = pd.to_numeric(series.astype("float64"), errors="coerce")
+    return frame
+
+
+@st.cache_data(show_spinner=False, ttl=3600, max_entries=512)
+def _select(path: str, file_fingerprint: str, sql: str, params: tuple[Any, ...]) -> pd.DataFrame:
+    statement = sql.lstrip().lower()
+    if not statement.startswith(("select", "with")):
+        raise ValueError("the boards only run SELECT statements")
+    try:
+        connection = _connection(path, file_fingerprint)
+        cursor = connection.cursor()
+        try:
+            frame = cursor.execute(sql, list(params)).df()
+        finally:
+            cursor.close()
+    except duckdb.IOException as error:
+        # Another process (dbt during `make run`) holds the write lock.
+        raise WarehouseUnavailable("busy", str(error)) from error
+    except duckdb.Error as error:
+        raise WarehouseUnavailable("error", str(error)) from error
+    return _normalise(frame)
+
+
+def _query(sql: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
+    path = warehouse_path()
+    if not path.is_file():
+        raise WarehouseUnavailable("missing", str(path))
+    # Copy: callers may add display columns without touching the cached frame.
+    return _select(str(path), fingerprint(path), sql, params).copy()
+
+
+def _catalog() -> dict[str, set[str]]:
+    frame = _query(
+        "select table_name, column_name from information_schema.columns where table_schema = ?",
+        (SCHEMA,),
+    )
+    catalog: dict[str, set[str]] = {}
+    for table, column in zip(frame["table_name"], frame["column_name"], strict=True):
+        if table in PUBLIC_MARTS:
+            catalog.setdefault(table, set()).add(column)
+    return catalog
+
+
+def available_columns(mart: str) -> set[str]:
+    return _catalog().get(mart, set())
+
+
+def _columns(mart: str, extra: tuple[str, ...] = ()) -> list[str]:
+    if mart not in PUBLIC_MARTS:
+        raise ValueError(f"{mart} is not a public mart")
+    present = available_columns(mart)
+    missing = [column for column in REQUIRED_COLUMNS[mart] if column not in present]
+    if missing:
+        raise WarehouseUnavailable("error", f"{mart} lacks columns: {', '.join(missing)}")
+    optional = OPTIONAL_COLUMNS.get(mart, ()) + extra
+    return list(REQUIRED_COLUMNS[mart]) + [c for c in optional if c in present]
+
+
+def _select_mart(
+    mart: str, order_by: str, where: str = "", params: tuple[Any, ...] = ()
+) -> pd.DataFrame:
+    columns = ", ".join(_columns(mart))
+    where_sql = f" where {where}" if where else ""
+    return _query(f"select {columns} from {SCHEMA}.{mart}{where_sql} order by {order_by}", params)
+
+
+def warehouse_state() -> WarehouseState:
+    """Whether the boards can render, and if not, why (missing file, empty, locked)."""
+    path = warehouse_path()
+    if not path.is_file():
+        return WarehouseState(False, "missing", path)
+    try:
+        catalog = _catalog()
+        absent = sorted(
+            mart for mart in ("mart_mrr_bridge", "mart_retention_monthly") if mart not in catalog
+        )
+        if absent:
+            return WarehouseState(False, "empty", path, ", ".join(absent))
+        rows = _query(f"select count(*) as n from {SCHEMA}.mart_mrr_bridge")["n"].iloc[0]
+        if int(rows) == 0:
+            return WarehouseState(False, "empty", path, "mart_mrr_bridge has no rows")
+    except WarehouseUnavailable as error:
+        return WarehouseState(False, error.reason, path, error.detail)
+    return WarehouseState(True, "ok", path)
+
+
+# ---- company-level marts -------------------------------------------------------------
+
+
+def bridge() -> pd.DataFrame:
+    return _select_mart("mart_mrr_bridge", "month")
+
+
+def retention_monthly() -> pd.DataFrame:
+    return _select_mart("mart_retention_monthly", "month")
+
+
+def retention_trailing_12m() -> pd.DataFrame:
+    if "mart_retention_trailing_12m" not in _catalog():
+        return pd.DataFrame(columns=list(REQUIRED_COLUMNS["mart_retention_trailing_12m"]))
+    return _select_mart("mart_retention_trailing_12m", "month")
+
+
+def cohort_retention() -> pd.DataFrame:
+    if "mart_cohort_retention" not in _catalog():
+        return pd.DataFrame(columns=list(REQUIRED_COLUMNS["mart_cohort_retention"]))
+    return _select_mart("mart_cohort_retention", "cohort_month, months_since_start")
+
+
+def months() -> list[date]:
+    return list(bridge()["month"])
+
+
+def arr_column(frame: pd.DataFrame) -> pd.Series:
+    """ARR as the mart gives it, else the dictionary's ARR = 12 × MRR (a unit, not a metric)."""
+    if "ending_arr" in frame.columns:
+        return frame["ending_arr"]
+    return frame["ending_mrr"] * 12
+
+
+# ---- account-level marts -------------------------------------------------------------
+
+
+def accounts() -> pd.DataFrame:
+    """dim_accounts plus `account_currency` (dim's own column, else the latest billed one)."""
+    frame = _select_mart("dim_accounts", "account_name, account_id")
+    if "currency" in frame.columns:
+        frame["account_currency"] = frame["currency"]
+        return frame
+    latest = _query(
+        "select account_id, arg_max(currency, month) as account_currency "
+        f"from {SCHEMA}.fct_account_months group by account_id"
+    )
+    return frame.merge(latest, on="account_id", how="left")
+
+
+def account_months(account_id: str) -> pd.DataFrame:
+    return _select_mart("fct_account_months", "month", "account_id = ?", (account_id,))
+
+
+def account_movements(account_id: str) -> pd.DataFrame:
+    return _select_mart(
+        "fct_mrr_movements", "month desc, movement_type", "account_id = ?", (account_id,)
+    )
+
+
+def month_movements(month: date) -> pd.DataFrame:
+    """Every account movement of one month with the account's name and attributes."""
+    movements = _select_mart(
+        "fct_mrr_movements", "account_id, movement_type", "month = ?", (month,)
+    )
+    attributes = accounts()[
+        ["account_id", "account_name", "country", "industry", "account_currency"]
+    ]
+    return movements.merge(attributes, on="account_id", how="left")
+
+
+def filter_accounts(
+    frame: pd.DataFrame,
+    countries: list[str] | None = None,
+    industries: list[str] | None = None,
+    currencies: list[str] | None = None,
+) -> pd.DataFrame:
+    """Keep rows whose account attributes match the sidebar filters (empty = no filter)."""
+    mask = pd.Series(True, index=frame.index)
+    for column, chosen in (
+        ("country", countries),
+        ("industry", industries),
+        ("account_currency", currencies),
+    ):
+        if chosen and column in frame.columns:
+            mask &= frame[column].isin(chosen)
+    return frame[mask]
+
+
+def top_movements(month: date, limit: int = 10, **filters: list[str] | None) -> pd.DataFrame:
+    """The month's largest business movements (by size), after the account filters.
+
+    FX adjustments are revaluation, not customer behaviour; they stay in the bridge."""
+    frame = filter_accounts(month_movements(month), **filters)
+    frame = frame[
+        (frame["mrr_change"].fillna(0) != 0) & (frame["movement_type"] != "fx_adjustment")
+    ]
+    order = frame["mrr_change"].abs().sort_values(ascending=False).index
+    return frame.loc[order].head(limit).reset_index(drop=True)
+
+
+# ---- headline KPIs -------------------------------------------------------------------
+
+
+def _row(frame: pd.DataFrame, month: date | None) -> dict[str, Any]:
+    if month is None or frame.empty:
+        return {}
+    match = frame[frame["month"] == month]
+    return {} if match.empty else match.iloc[0].to_dict()
+
+
+def kpi_rows(month: date) -> dict[str, dict[str, Any]]:
+    """Mart rows for `month`, the month before and the month a year before, keyed
+    "current" / "prior" / "year_ago": values exactly as the marts hold them."""
+    bridge_frame = bridge()
+    bridge_frame = bridge_frame.assign(ending_arr=arr_column(bridge_frame))
+    monthly = retention_monthly()
+    trailing = retention_trailing_12m()
+    prior = _shift(month, -1)
+    year_ago = _shift(month, -12)
+    result: dict[str, dict[str, Any]] = {}
+    for key, when in (("current", month), ("prior", prior), ("year_ago", year_ago)):
+        row: dict[str, Any] = {}
+        bridge_row = _row(bridge_frame, when)
+        row.update({k: bridge_row.get(k) for k in ("ending_mrr", "ending_arr", "ending_customers")})
+        monthly_row = _row(monthly, when)
+        row.update({k: monthly_row.get(k) for k in ("nrr", "grr", "logo_churn_rate")})
+        trailing_row = _row(trailing, when)
+        row.update({k: trailing_row.get(k) for k in ("nrr_12m", "grr_12m")})
+        result[key] = row
+    return result
+
+
+def _shift(month: date, months_delta: int) -> date:
+    index = month.year * 12 + month.month - 1 + months_delta
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def shift_month(month: date, months_delta: int) -> date:
+    return _shift(month, months_delta)

@@ -1,0 +1,100 @@
+"""MRR bridge: waterfall of one month, its components, history, and top account movements."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboards import charts, data, ui
+from dashboards.formatting import format_month
+from dashboards.i18n import t
+
+ui.leave_legacy_routing()
+
+COMPONENTS: list[tuple[str, str, int]] = [
+    # (label key, mart column, sign in the bridge identity)
+    ("comp.beginning", "beginning_mrr", 1),
+    ("comp.new", "new_mrr", 1),
+    ("comp.expansion", "expansion_mrr", 1),
+    ("comp.reactivation", "reactivation_mrr", 1),
+    ("comp.contraction", "contraction_mrr", -1),
+    ("comp.churn", "churned_mrr", -1),
+    ("comp.fx", "fx_adjustment_mrr", 1),
+    ("comp.ending", "ending_mrr", 1),
+]
+
+
+def render() -> None:
+    language, currency = ui.lang(), ui.currency()
+    accounts = data.accounts()
+    filters = ui.account_filters(accounts)
+    st.title(t("bridge.title"))
+
+    bridge = ui.in_range(data.bridge())
+    months = list(bridge["month"])[::-1]
+    month = st.selectbox(
+        t("bridge.month"),
+        options=months,
+        format_func=lambda m: format_month(m, language, long=True),
+        key="bridge_month",
+    )
+    row = bridge[bridge["month"] == month].iloc[0].to_dict()
+
+    figure = charts.waterfall(row, language, currency)
+    st.plotly_chart(figure, width="stretch", key="waterfall")
+    notes = [t("bridge.identity")]
+    if not charts.waterfall_starts_at_zero(figure):
+        notes.append(t("bridge.axis_note"))
+    st.caption(" · ".join(notes))
+
+    st.subheader(t("bridge.table"))
+    components = pd.DataFrame(
+        {
+            "component": [t(label) for label, _, _ in COMPONENTS],
+            # Contraction and churn are positive in the mart; shown with the bridge's sign.
+            "amount": [sign * row[column] for _, column, sign in COMPONENTS],
+        }
+    )
+    ui.show_table(
+        components.rename(columns={"component": t("component"), "amount": t("amount")}),
+        key="bridge_components",
+        file_name=f"mrr_bridge_{format_month(month)}",
+        signed_money=[t("amount")],
+        unsigned_rows=[0, len(COMPONENTS) - 1],
+    )
+
+    st.subheader(t("bridge.top", month=format_month(month, language, long=True)))
+    top = data.top_movements(month, limit=15, **filters)
+    if top.empty:
+        st.info(t("bridge.top_empty"))
+    else:
+        ui.show_table(
+            top[
+                [
+                    "account_name",
+                    "movement_type",
+                    "mrr_change",
+                    "country",
+                    "industry",
+                    "account_currency",
+                ]
+            ],
+            key="bridge_top",
+            file_name=f"top_movements_{format_month(month)}",
+            signed_money=["mrr_change"],
+            translate_values={"movement_type": "movement"},
+        )
+
+    st.subheader(t("bridge.history"))
+    history = bridge.sort_values("month", ascending=False)
+    money_columns = [c for _, c, _ in COMPONENTS]
+    ui.show_table(
+        history[["month", *money_columns]],
+        key="bridge_history",
+        file_name="mrr_bridge_history",
+        money=money_columns,
+        months=["month"],
+    )
+
+
+ui.guarded(render)

@@ -1,0 +1,88 @@
+"""Overview: headline KPIs of the latest month in range, with the 24-month trend."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboards import charts, data, ui
+from dashboards.formatting import format_month
+from dashboards.i18n import t
+
+ui.leave_legacy_routing()
+
+# (label key, kind, mart column, lower is better)
+KPIS: list[tuple[str, str, str, bool]] = [
+    ("kpi.ending_mrr", "money", "ending_mrr", False),
+    ("kpi.ending_arr", "money", "ending_arr", False),
+    ("kpi.ending_customers", "count", "ending_customers", False),
+    ("kpi.logo_churn_rate", "rate", "logo_churn_rate", True),
+    ("kpi.nrr", "rate", "nrr", False),
+    ("kpi.grr", "rate", "grr", False),
+    ("kpi.nrr_12m", "rate", "nrr_12m", False),
+    ("kpi.grr_12m", "rate", "grr_12m", False),
+]
+
+
+def render() -> None:
+    language, currency = ui.lang(), ui.currency()
+    _, month = ui.month_range()
+    st.title(t("overview.title"))
+    st.caption(
+        t("overview.as_of", month=format_month(month, language, long=True))
+        + " · "
+        + t("kpi.legend")
+    )
+
+    rows = data.kpi_rows(month)
+    for row_of_kpis in ui.chunks(KPIS, 4):
+        for column, (label, kind, field, lower) in zip(st.columns(4), row_of_kpis, strict=True):
+            with column:
+                ui.kpi_tile(t(label), kind, rows, field, lower_is_better=lower)
+
+    st.subheader(t("overview.trend"))
+    bridge = ui.in_range(data.bridge())
+    monthly = ui.in_range(data.retention_monthly())
+    left, right = st.columns([3, 2])
+    with left:
+        st.plotly_chart(
+            charts.mrr_trend(bridge, data.arr_column(bridge), language, currency),
+            width="stretch",
+            key="overview_mrr_trend",
+        )
+    with right:
+        st.plotly_chart(
+            charts.rate_lines(
+                monthly,
+                [
+                    ("nrr", t("col.nrr"), charts.NAVY),
+                    ("grr", t("col.grr"), charts.TEAL),
+                ],
+                t("overview.trend_rates"),
+                language,
+            ),
+            width="stretch",
+            key="overview_rates",
+        )
+
+    st.subheader(t("overview.table"))
+    table = bridge[["month", "ending_mrr", "ending_customers"]].assign(
+        ending_arr=data.arr_column(bridge)
+    )
+    table = table.merge(
+        monthly[["month", "nrr", "grr", "logo_churn_rate"]], on="month", how="left"
+    ).sort_values("month", ascending=False)
+    table = table[
+        ["month", "ending_mrr", "ending_arr", "ending_customers", "nrr", "grr", "logo_churn_rate"]
+    ]
+    ui.show_table(
+        table,
+        key="overview_table",
+        file_name=f"overview_{format_month(month)}",
+        money=["ending_mrr", "ending_arr"],
+        rates=["nrr", "grr", "logo_churn_rate"],
+        counts=["ending_customers"],
+        months=["month"],
+    )
+
+
+ui.guarded(render)

@@ -1,0 +1,7 @@
+{#- Unit economics (metrics.md). One macro per formula so each rule has one home; every
+    argument is already summed over the trailing window W = M-2..M by the caller. -#}
+
+{#- CAC (fully loaded) = acquisition cost ÷ new customers; null without new customers. -#}
+{% macro cac(acquisition_cost, new_customers) -%}
+    cast({{ acquisition_cost }} as {{ dbt.type_float() }}) / nullif({{ new_customers }}, 0)
+{%- endmacro %}

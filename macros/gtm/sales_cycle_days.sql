@@ -1,0 +1,5 @@
+{#- Sales cycle (metrics.md, Funnel) = days from the opportunity's CreatedDate (its date in
+    the reporting timezone) to CloseDate, for won deals only. -#}
+{% macro sales_cycle_days(created_at, close_date, is_won) -%}
+    case when {{ is_won }} then {{ dbt.datediff('cast(' ~ to_reporting_timestamp(created_at) ~ ' as date)', close_date, 'day') }} end
+{%- endmacro %}

@@ -1,0 +1,82 @@
+{#- One row per invoice line (newest invoice version), with what MRR needs: the account it
+    bills (unmapped customers -> stripe:<customer id>), invoice status, subscription end,
+    the price's interval, and the line's net amount normalised to a month. -#}
+with
+
+invoice_lines as (
+    select * from {{ ref('stg_stripe__invoice_lines') }}
+),
+
+invoices as (
+    select * from {{ ref('stg_stripe__invoices') }}
+),
+
+subscriptions as (
+    select * from {{ ref('stg_stripe__subscriptions') }}
+),
+
+customers as (
+    select * from {{ ref('stg_stripe__customers') }}
+),
+
+joined as (
+    select
+        invoice_lines.invoice_line_id,
+        invoice_lines.invoice_id,
+        invoices.status as invoice_status,
+        invoices.customer_id,
+        customers.crm_account_id,
+        invoice_lines.subscription_id,
+        invoice_lines.subscription_item_id,
+        invoice_lines.price_id,
+        invoice_lines.line_type,
+        invoice_lines.is_proration,
+        invoice_lines.usage_type,
+        invoice_lines.billing_interval,
+        invoice_lines.interval_count,
+        invoice_lines.period_start_at,
+        invoice_lines.period_end_at,
+        subscriptions.ended_at as subscription_ended_at,
+        invoice_lines.currency,
+        invoice_lines.amount,
+        invoice_lines.discount_amount,
+        invoice_lines.net_amount
+    from invoice_lines
+    inner join invoices
+        on invoice_lines.invoice_id = invoices.invoice_id
+    left join subscriptions
+        on invoice_lines.subscription_id = subscriptions.subscription_id
+    left join customers
+        on invoices.customer_id = customers.customer_id
+),
+
+final as (
+    select
+        invoice_line_id,
+        invoice_id,
+        invoice_status,
+        customer_id,
+        {{ stripe_account_id('crm_account_id', 'customer_id') }} as account_id,
+        crm_account_id is null as is_unmapped,
+        subscription_id,
+        subscription_item_id,
+        price_id,
+        line_type,
+        is_proration,
+        usage_type,
+        billing_interval,
+        interval_count,
+        period_start_at,
+        period_end_at,
+        subscription_ended_at,
+        currency,
+        amount,
+        discount_amount,
+        net_amount,
+        {{ normalize_to_monthly('net_amount', 'billing_interval', 'interval_count') }} as monthly_amount,
+        {{ is_recurring_invoice_line('line_type', 'is_proration', 'invoice_status', 'usage_type') }} as is_recurring,
+        {{ is_usage_invoice_line('line_type', 'is_proration', 'invoice_status', 'usage_type') }} as is_usage
+    from joined
+)
+
+select * from final

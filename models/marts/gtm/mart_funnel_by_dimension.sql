@@ -1,0 +1,55 @@
+{%- set dimensions = {
+    'channel': 'channel',
+    'industry': 'industry',
+    'owner': 'coalesce(owner_name, owner_id)',
+    'icp_segment': 'icp_segment'
+} -%}
+
+with
+
+leads as (
+    select * from {{ ref('fct_leads') }}
+),
+
+{% for dimension, column in dimensions.items() %}
+by_{{ dimension }} as (
+    select
+        cohort_month,
+        '{{ dimension }}' as dimension,
+        coalesce(cast({{ column }} as {{ dbt.type_string() }}), 'unknown') as dimension_value,
+        count(*) as leads,
+        sum(case when is_mql then 1 else 0 end) as mqls,
+        sum(case when is_sql then 1 else 0 end) as sqls,
+        sum(case when has_opportunity then 1 else 0 end) as opportunities,
+        sum(case when is_won then 1 else 0 end) as won
+    from leads
+    group by 1, 2, 3
+),
+
+{% endfor %}
+unioned as (
+    {% for dimension in dimensions %}
+    select * from by_{{ dimension }}
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+),
+
+final as (
+    select
+        cohort_month,
+        dimension,
+        dimension_value,
+        leads,
+        mqls,
+        sqls,
+        opportunities,
+        won,
+        cast(mqls as {{ dbt.type_float() }}) / nullif(leads, 0) as lead_to_mql_rate,
+        cast(sqls as {{ dbt.type_float() }}) / nullif(mqls, 0) as mql_to_sql_rate,
+        cast(opportunities as {{ dbt.type_float() }}) / nullif(sqls, 0) as sql_to_opportunity_rate,
+        cast(won as {{ dbt.type_float() }}) / nullif(opportunities, 0) as opportunity_to_won_rate,
+        cast(won as {{ dbt.type_float() }}) / nullif(leads, 0) as lead_to_won_rate
+    from unioned
+)
+
+select * from final

@@ -1,0 +1,43 @@
+with
+
+source as (
+    select * from {{ source('finance', 'costs') }}
+),
+
+keyed as (
+    select
+        *,
+        upper(currency) as currency_code
+    from source
+),
+
+latest_file as (
+    -- a re-extract replaces a month's cost line: the later file holding the key wins
+    select
+        *,
+        max(_file) over (partition by month, category, currency_code) as latest_file
+    from keyed
+),
+
+aggregated as (
+    select
+        month,
+        category,
+        currency_code as currency,
+        sum(amount) as amount_local
+    from latest_file
+    where _file = latest_file
+    group by month, category, currency_code
+),
+
+final as (
+    select
+        {{ dbt.concat(["cast(month as " ~ dbt.type_string() ~ ")", "'|'", "category", "'|'", "currency"]) }} as cost_id,
+        month,
+        category,
+        currency,
+        amount_local
+    from aggregated
+)
+
+select * from final

@@ -1,0 +1,128 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='invoice_id'
+    )
+}}
+{#- One shape for the current (parent.*, pricing.*) and legacy (type, proration, embedded
+    price) invoice line. Lines come from the newest version of their invoice. Incremental
+    like stg_stripe__invoices: invoices touched by recent loads are rebuilt whole, so a line
+    dropped from a newer invoice version disappears. -#}
+with
+
+invoice_lines as (
+    select * from {{ source('stripe', 'invoice_lines') }}
+    {% if is_incremental() %}
+    where invoice_id in (
+        select id from {{ source('stripe', 'invoices') }}
+        where _loaded_at > (
+            select {{ dbt.dateadd('day', -1 * var('incremental_lookback_days'), "coalesce(max(_loaded_at), cast('1900-01-01' as timestamp))") }}
+            from {{ this }}
+        )
+    )
+    {% endif %}
+),
+
+invoices as (
+    select * from {{ ref('stg_stripe__invoices') }}
+),
+
+prices as (
+    select * from {{ ref('stg_stripe__prices') }}
+),
+
+currencies as (
+    select * from {{ ref('currencies') }}
+),
+
+of_latest_invoice as (
+    select
+        invoice_lines.*,
+        invoices.currency as invoice_currency,
+        invoices.subscription_id as invoice_subscription_id,
+        invoices._loaded_at as invoice_loaded_at
+    from invoice_lines
+    inner join invoices
+        on invoice_lines.invoice_id = invoices.invoice_id
+        and invoice_lines._file = invoices._file
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (partition by id order by _line desc) as version_rank
+    from of_latest_invoice
+),
+
+latest as (
+    select * from ranked
+    where version_rank = 1
+),
+
+normalised as (
+    select
+        id as invoice_line_id,
+        invoice_id,
+        case
+            when parent_type = 'subscription_item_details' or type = 'subscription'
+                then 'subscription'
+            when parent_type = 'invoice_item_details' or type = 'invoiceitem'
+                then 'invoice_item'
+        end as line_type,
+        coalesce(
+            parent_subscription_item_details_subscription,
+            subscription,
+            case when parent_type = 'subscription_item_details' or type = 'subscription'
+                then invoice_subscription_id end
+        ) as subscription_id,
+        coalesce(parent_subscription_item_details_subscription_item, subscription_item)
+            as subscription_item_id,
+        coalesce(pricing_price_details_price, price_id) as price_id,
+        coalesce(parent_subscription_item_details_proration, proration, false) as is_proration,
+        period_start as period_start_at,
+        period_end as period_end_at,
+        upper(coalesce(currency, invoice_currency)) as currency,
+        amount as amount_minor,
+        coalesce(discount_amounts_total, 0) as discount_amount_minor,
+        quantity,
+        price_recurring_interval as legacy_interval,
+        price_recurring_interval_count as legacy_interval_count,
+        price_recurring_usage_type as legacy_usage_type,
+        _file,
+        invoice_loaded_at as _loaded_at
+    from latest
+),
+
+final as (
+    select
+        normalised.invoice_line_id,
+        normalised.invoice_id,
+        normalised.line_type,
+        normalised.subscription_id,
+        normalised.subscription_item_id,
+        normalised.price_id,
+        normalised.is_proration,
+        normalised.period_start_at,
+        normalised.period_end_at,
+        normalised.currency,
+        {{ to_major_units('normalised.amount_minor', 'currencies.decimal_places') }} as amount,
+        {{ to_major_units('normalised.discount_amount_minor', 'currencies.decimal_places') }} as discount_amount,
+        {{ to_major_units('normalised.amount_minor - normalised.discount_amount_minor', 'currencies.decimal_places') }} as net_amount,
+        normalised.quantity,
+        case when prices.price_id is not null then prices.billing_interval
+            else normalised.legacy_interval end as billing_interval,
+        case when prices.price_id is not null then prices.interval_count
+            else coalesce(normalised.legacy_interval_count, 1) end as interval_count,
+        case when prices.price_id is not null then prices.usage_type
+            else coalesce(normalised.legacy_usage_type, 'licensed') end as usage_type,
+        normalised._file,
+        normalised._loaded_at
+    from normalised
+    left join prices
+        on normalised.price_id = prices.price_id
+    left join currencies
+        on normalised.currency = currencies.currency
+)
+
+select * from final

@@ -1,0 +1,38 @@
+with
+
+subscriptions as (
+    select * from {{ source('stripe', 'subscriptions') }}
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (partition by id order by _file desc, _line desc) as version_rank
+    from subscriptions
+),
+
+latest as (
+    select * from ranked
+    where version_rank = 1
+),
+
+final as (
+    select
+        id as subscription_id,
+        customer as customer_id,
+        status,
+        upper(currency) as currency,
+        created as created_at,
+        start_date as started_at,
+        trial_start as trial_start_at,
+        trial_end as trial_end_at,
+        cancel_at,
+        canceled_at,
+        ended_at,
+        _file,
+        _line,
+        _loaded_at
+    from latest
+)
+
+select * from final

@@ -1,0 +1,13 @@
+"""Nightly board deck: `render_board_deck(warehouse, month, out_dir, language)`.
+
+Reads the public marts (read-only), writes board_deck_<YYYY-MM>.pptx (python-pptx) and
+board_deck_<YYYY-MM>.pdf (matplotlib PdfPages, same slides and numbers). Korean needs a
+Hangul font (Debian: fonts-nanum); without one the deck is rendered in English.
+"""
+
+from __future__ import annotations
+
+from orchestration.lib.deck.content import DeckDataError
+from orchestration.lib.deck.render import render_board_deck
+
+__all__ = ["DeckDataError", "render_board_deck"]

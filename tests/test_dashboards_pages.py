@@ -1,0 +1,321 @@
+"""AppTests of the executive boards: every page in both languages, KPI values against the
+marts, filters, the missing/empty warehouse message and the Definitions page.
+
+Runs on the fixture warehouse (tests/dashboard_fixture.py); set DASHBOARD_TEST_WAREHOUSE
+to a built warehouse to run the same checks against real marts.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboards.formatting import (
+    format_count,
+    format_money,
+    format_month,
+    format_pct,
+    format_pct_points,
+)
+from dashboards.i18n import t
+from tests.dashboard_fixture import build_fixture
+
+APP = Path(__file__).resolve().parents[1] / "dashboards" / "app.py"
+PAGES = {
+    "overview": ("pages/overview.py", "overview.title"),
+    "mrr_bridge": ("pages/mrr_bridge.py", "bridge.title"),
+    "retention": ("pages/retention.py", "retention.title"),
+    "account_360": ("pages/account_360.py", "account.title"),
+    "definitions": ("pages/definitions.py", "definitions.title"),
+}
+LANGUAGES = ("ko", "en")
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    configured = os.environ.get("DASHBOARD_TEST_WAREHOUSE")
+    if configured:
+        return Path(configured)
+    return build_fixture(tmp_path_factory.mktemp("boards") / "warehouse.duckdb")
+
+
+@pytest.fixture
+def use_warehouse(warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WAREHOUSE_PATH", str(warehouse))
+    monkeypatch.delenv("REPORTING_CURRENCY", raising=False)
+    return warehouse
+
+
+def open_page(page: str, language: str = "ko", **state: Any) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["lang"] = language
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(PAGES[page][0]).run()
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def mart_rows(warehouse: Path, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        cursor = connection.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def month_values(warehouse: Path, month: date) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for mart in ("mart_mrr_bridge", "mart_retention_monthly", "mart_retention_trailing_12m"):
+        rows = mart_rows(warehouse, f"select * from main.{mart} where month = ?", [month])
+        values.update(rows[0] if rows else {})
+    if "ending_mrr" in values and "ending_arr" not in values:
+        values["ending_arr"] = float(values["ending_mrr"]) * 12
+    return values
+
+
+def latest_month(warehouse: Path) -> date:
+    return mart_rows(warehouse, "select max(month) as m from main.mart_mrr_bridge")[0]["m"]
+
+
+def shift(month: date, delta: int) -> date:
+    index = month.year * 12 + month.month - 1 + delta
+    return date(index // 12, index % 12 + 1, 1)
+
+
+KPI_KINDS = {
+    "kpi.ending_mrr": ("ending_mrr", "money"),
+    "kpi.ending_arr": ("ending_arr", "money"),
+    "kpi.ending_customers": ("ending_customers", "count"),
+    "kpi.logo_churn_rate": ("logo_churn_rate", "rate"),
+    "kpi.nrr": ("nrr", "rate"),
+    "kpi.grr": ("grr", "rate"),
+    "kpi.nrr_12m": ("nrr_12m", "rate"),
+    "kpi.grr_12m": ("grr_12m", "rate"),
+}
+
+
+def expected_value(kind: str, value: Any, language: str) -> str:
+    if kind == "money":
+        return format_money(value, language, "KRW")
+    if kind == "rate":
+        return format_pct(value)
+    return format_count(value)
+
+
+def expected_delta(kind: str, current: Any, other: Any, language: str) -> str | None:
+    if current is None or other is None:
+        return None
+    change = float(current) - float(other)
+    if kind == "money":
+        return format_money(change, language, "KRW", signed=True)
+    if kind == "rate":
+        return format_pct_points(change, language)
+    return format_count(change, signed=True)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_renders(use_warehouse: Path, page: str, language: str) -> None:
+    at = open_page(page, language)
+    assert_clean(at)
+    assert at.title[0].value == t(PAGES[page][1], language)
+    # Every label comes from the translation table: no raw mart column names as headers.
+    for frame in at.dataframe:
+        for column in frame.value.columns:
+            assert column not in {"ending_mrr", "beginning_mrr", "mrr_change", "month"}, column
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_overview_kpis_equal_the_marts(use_warehouse: Path, language: str) -> None:
+    at = open_page("overview", language)
+    assert_clean(at)
+    month = latest_month(use_warehouse)
+    current = month_values(use_warehouse, month)
+    prior = month_values(use_warehouse, shift(month, -1))
+    year_ago = month_values(use_warehouse, shift(month, -12))
+    shown = {metric.label: metric for metric in at.metric}
+    assert len(shown) == len(KPI_KINDS)
+    for key, (column, kind) in KPI_KINDS.items():
+        metric = shown[t(key, language)]
+        assert metric.value == expected_value(kind, current.get(column), language), key
+        delta = expected_delta(kind, current.get(column), prior.get(column), language)
+        assert (metric.delta or None) == delta, key
+    year_delta = expected_delta(
+        "money", current["ending_mrr"], year_ago.get("ending_mrr"), language
+    )
+    captions = " ".join(caption.value for caption in at.caption)
+    assert year_delta is None or year_delta in captions
+    assert format_month(month, language, long=True) in captions
+
+
+def test_overview_follows_the_month_range(use_warehouse: Path) -> None:
+    month = shift(latest_month(use_warehouse), -3)
+    start = shift(month, -12)
+    at = open_page("overview", "en", month_range=(start, month))
+    assert_clean(at)
+    shown = {metric.label: metric.value for metric in at.metric}
+    values = month_values(use_warehouse, month)
+    assert shown[t("kpi.ending_mrr", "en")] == format_money(values["ending_mrr"], "en")
+    assert shown[t("kpi.nrr", "en")] == format_pct(values["nrr"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_bridge_table_and_waterfall_equal_the_mart(use_warehouse: Path, language: str) -> None:
+    at = open_page("mrr_bridge", language)
+    assert_clean(at)
+    month = latest_month(use_warehouse)
+    row = month_values(use_warehouse, month)
+    components = at.dataframe[0].value
+    amounts = [float(v) for v in components[t("amount", language)]]
+    assert amounts == [
+        float(row["beginning_mrr"]),
+        float(row["new_mrr"]),
+        float(row["expansion_mrr"]),
+        float(row["reactivation_mrr"]),
+        -float(row["contraction_mrr"]),
+        -float(row["churned_mrr"]),
+        float(row["fx_adjustment_mrr"]),
+        float(row["ending_mrr"]),
+    ]
+    assert at.selectbox(key="bridge_month").value == month
+    assert any(button.label == t("download_csv", language) for button in at.get("download_button"))
+
+
+def test_bridge_month_selection(use_warehouse: Path) -> None:
+    at = open_page("mrr_bridge", "en")
+    month = shift(latest_month(use_warehouse), -1)
+    at.selectbox(key="bridge_month").set_value(month).run()
+    assert_clean(at)
+    amounts = at.dataframe[0].value[t("amount", "en")]
+    assert float(amounts.iloc[-1]) == float(month_values(use_warehouse, month)["ending_mrr"])
+
+
+def test_top_movements_follow_account_filters(use_warehouse: Path) -> None:
+    at = open_page("mrr_bridge", "en", filter_countries=["KR"])
+    assert_clean(at)
+    top_header = t(
+        "bridge.top", "en", month=format_month(latest_month(use_warehouse), "en", long=True)
+    )
+    assert any(header.value == top_header for header in at.subheader)
+    for frame in at.dataframe:
+        if t("col.country", "en") in frame.value.columns:
+            assert set(frame.value[t("col.country", "en")]) <= {"KR"}
+
+
+def test_retention_cohort_toggle(use_warehouse: Path) -> None:
+    at = open_page("retention", "en")
+    assert_clean(at)
+    at.segmented_control(key="cohort_mode").set_value("logo_retention").run()
+    assert_clean(at)
+    assert at.segmented_control(key="cohort_mode").value == "logo_retention"
+
+
+def test_account_360_search(use_warehouse: Path) -> None:
+    names = [
+        row["account_name"]
+        for row in mart_rows(
+            use_warehouse,
+            "select account_name from main.dim_accounts where account_name is not null "
+            "order by account_name desc limit 1",
+        )
+    ]
+    needle = names[0][:6].lower()
+    at = open_page("account_360", "en")
+    assert_clean(at)
+    at.text_input(key="account_search").set_value(needle).run()
+    assert_clean(at)
+    options = at.selectbox(key="account_pick").options
+    assert options and all(needle in option.lower() for option in options)
+    assert any(needle in header.value.lower() for header in at.header)
+    at.text_input(key="account_search").set_value("no such account zzz").run()
+    assert_clean(at)
+    assert any(info.value == t("account.none", "en") for info in at.info)
+
+
+def test_language_switch_translates_the_page(use_warehouse: Path) -> None:
+    at = open_page("overview", "ko")
+    assert at.title[0].value == t("overview.title", "ko")
+    at.radio(key="_w_lang").set_value("en").run()
+    assert_clean(at)
+    assert at.title[0].value == t("overview.title", "en")
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_missing_warehouse_shows_how_to_build_it(
+    page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WAREHOUSE_PATH", str(tmp_path / "absent.duckdb"))
+    for language in LANGUAGES:
+        at = open_page(page, language)
+        assert not at.exception, [e.value for e in at.exception]
+        warnings = " ".join(w.value for w in at.warning)
+        assert "make run" in warnings, page
+
+
+def test_empty_warehouse_shows_how_to_build_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WAREHOUSE_PATH", str(build_fixture(tmp_path / "empty.duckdb", empty=True)))
+    for page in PAGES:
+        at = open_page(page, "en")
+        assert not at.exception
+        assert "make run" in " ".join(w.value for w in at.warning), page
+
+
+def test_pages_survive_missing_optional_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bare = build_fixture(tmp_path / "bare.duckdb", optional_columns=False)
+    monkeypatch.setenv("WAREHOUSE_PATH", str(bare))
+    for page in PAGES:
+        at = open_page(page, "en")
+        assert_clean(at)
+    at = open_page("account_360", "en", filter_currencies=["USD"])
+    assert_clean(at)
+    assert all("ACC-003" in o or "ACC-010" in o for o in at.selectbox(key="account_pick").options)
+
+
+def test_definitions_page_shows_the_dbt_docs(
+    use_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marts = tmp_path / "models" / "marts" / "retention"
+    marts.mkdir(parents=True)
+    (marts / "_retention__docs.md").write_text(
+        "{% docs nrr_definition %}\nNRR = (base + expansion - contraction - churn) / base.\n"
+        "{% enddocs %}\n",
+        encoding="utf-8",
+    )
+    (marts / "_retention__models.yml").write_text(
+        "version: 2\nmodels:\n  - name: mart_retention_monthly\n"
+        "    description: One row per month. Company-level retention.\n"
+        "    columns:\n      - name: nrr\n        description: '{{ doc(\"nrr_definition\") }}'\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DBT_PROJECT_DIR", str(tmp_path))
+    at = open_page("definitions", "en")
+    assert_clean(at)
+    text = " ".join(markdown.value for markdown in at.markdown)
+    assert "NRR = (base + expansion - contraction - churn) / base." in text
+    assert "One row per month. Company-level retention." in text
+    assert "{{ doc(" not in text
+
+
+def test_definitions_page_without_docs(
+    use_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DBT_PROJECT_DIR", str(tmp_path))
+    at = open_page("definitions", "ko")
+    assert_clean(at)
+    assert at.info

@@ -1,0 +1,168 @@
+"""Board deck: PPTX + PDF from the marts; KPI slide numbers equal the marts.
+
+Runs on the fixture warehouse; DASHBOARD_TEST_WAREHOUSE points it at a built one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+from pptx import Presentation
+
+from dashboards.formatting import format_count, format_money, format_pct, format_pct_points
+from dashboards.i18n import t
+from orchestration.lib.deck import DeckDataError, render_board_deck
+from orchestration.lib.deck import fonts as deck_fonts
+from tests.dashboard_fixture import build_fixture
+
+SLIDE_COUNT = 6
+KPIS = (
+    ("kpi.ending_mrr", "ending_mrr", "money"),
+    ("kpi.ending_arr", "ending_arr", "money"),
+    ("kpi.ending_customers", "ending_customers", "count"),
+    ("kpi.logo_churn_rate", "logo_churn_rate", "rate"),
+    ("kpi.nrr", "nrr", "rate"),
+    ("kpi.grr", "grr", "rate"),
+    ("kpi.nrr_12m", "nrr_12m", "rate"),
+    ("kpi.grr_12m", "grr_12m", "rate"),
+)
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    configured = os.environ.get("DASHBOARD_TEST_WAREHOUSE")
+    if configured:
+        return Path(configured)
+    return build_fixture(tmp_path_factory.mktemp("deck") / "warehouse.duckdb")
+
+
+def _values(warehouse: Path, month: date) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        for mart in ("mart_mrr_bridge", "mart_retention_monthly", "mart_retention_trailing_12m"):
+            cursor = connection.execute(f"select * from main.{mart} where month = ?", [month])
+            row = cursor.fetchone()
+            if row:
+                values.update(zip([d[0] for d in cursor.description], row, strict=True))
+    values.setdefault("ending_arr", float(values["ending_mrr"]) * 12)
+    return values
+
+
+def _latest(warehouse: Path) -> date:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return connection.execute("select max(month) from main.mart_mrr_bridge").fetchone()[0]
+
+
+def _shift(month: date, delta: int) -> date:
+    index = month.year * 12 + month.month - 1 + delta
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _formatted(kind: str, value: Any, language: str) -> str:
+    if kind == "money":
+        return format_money(value, language, "KRW")
+    if kind == "rate":
+        return format_pct(value)
+    return format_count(value)
+
+
+def _change(kind: str, current: Any, other: Any, language: str) -> str:
+    if current is None or other is None:
+        return t("kpi.no_comparison", language)
+    change = float(current) - float(other)
+    if kind == "money":
+        return format_money(change, language, "KRW", signed=True)
+    if kind == "rate":
+        return format_pct_points(change, language)
+    return format_count(change, signed=True)
+
+
+def _slide_texts(slide: Any) -> list[str]:
+    texts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            texts.append(shape.text_frame.text)
+        if shape.has_table:
+            texts.extend(cell.text for row in shape.table.rows for cell in row.cells)
+    return texts
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_deck_kpis_equal_the_marts(warehouse: Path, tmp_path: Path, language: str) -> None:
+    if language == "ko" and deck_fonts.cjk_font_family() is None:
+        pytest.skip("no Hangul font installed (apt-get install -y fonts-nanum)")
+    pptx_path, pdf_path = render_board_deck(warehouse, None, tmp_path, language)
+    month = _latest(warehouse)
+    assert pptx_path.name == f"board_deck_{month:%Y-%m}.pptx"
+    assert pdf_path.name == f"board_deck_{month:%Y-%m}.pdf"
+
+    deck = Presentation(str(pptx_path))
+    assert len(deck.slides) == SLIDE_COUNT
+    kpi_texts = _slide_texts(deck.slides[1])
+    assert t("deck.kpis", language) in kpi_texts
+    current = _values(warehouse, month)
+    prior = _values(warehouse, _shift(month, -1))
+    year_ago = _values(warehouse, _shift(month, -12))
+    for label_key, column, kind in KPIS:
+        label = t(label_key, language)
+        index = kpi_texts.index(label)
+        # A KPI card is label, value, change vs prior month, change vs a year ago.
+        value, vs_prior, vs_year = kpi_texts[index + 1 : index + 4]
+        assert value == _formatted(kind, current.get(column), language), label
+        expected_prior = _change(kind, current.get(column), prior.get(column), language)
+        assert vs_prior == f"{t('kpi.vs_prior', language)}  {expected_prior}", label
+        expected_year = _change(kind, current.get(column), year_ago.get(column), language)
+        assert vs_year == f"{t('kpi.vs_year', language)}  {expected_year}", label
+
+    bridge_texts = _slide_texts(deck.slides[2])
+    assert format_money(current["ending_mrr"], language, "KRW", compact=False) in bridge_texts
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf_path.read_bytes())) == SLIDE_COUNT
+
+
+def test_pdf_shows_the_same_numbers(warehouse: Path, tmp_path: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    _, pdf_path = render_board_deck(warehouse, None, tmp_path, "en")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf_path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    current = _values(warehouse, _latest(warehouse))
+    for _, column, kind in KPIS:
+        assert _formatted(kind, current.get(column), "en") in text, column
+
+
+def test_deck_for_an_earlier_month(warehouse: Path, tmp_path: Path) -> None:
+    month = _shift(_latest(warehouse), -2)
+    pptx_path, _ = render_board_deck(warehouse, month, tmp_path, "en")
+    assert pptx_path.name == f"board_deck_{month:%Y-%m}.pptx"
+    texts = _slide_texts(Presentation(str(pptx_path)).slides[1])
+    assert format_money(_values(warehouse, month)["ending_mrr"], "en", "KRW") in texts
+
+
+def test_korean_falls_back_to_english_without_a_hangul_font(
+    warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(deck_fonts, "cjk_font_family", lambda: None)
+    pptx_path, pdf_path = render_board_deck(warehouse, None, tmp_path, "ko")
+    texts = _slide_texts(Presentation(str(pptx_path)).slides[1])
+    assert t("deck.kpis", "en") in texts
+    assert pdf_path.exists()
+
+
+def test_missing_warehouse_raises_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DeckDataError, match="make run"):
+        render_board_deck(tmp_path / "absent.duckdb", None, tmp_path, "en")
+    empty = build_fixture(tmp_path / "empty.duckdb", empty=True)
+    with pytest.raises(DeckDataError, match="make run"):
+        render_board_deck(empty, None, tmp_path, "en")
+    with pytest.raises(DeckDataError, match="not in mart_mrr_bridge"):
+        render_board_deck(build_fixture(tmp_path / "wh.duckdb"), date(1999, 1, 1), tmp_path, "en")
