@@ -31,18 +31,16 @@ currency, Asia/Seoul calendar, as_of_date 2025-04-15 so the last complete month 
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import duckdb
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.dbt_runner import REPO, dbt_build, ingest_landing
+from tests.dbt_runner import query as run_query
+
 LANDING = REPO / "tests" / "fixtures" / "gtm_scenario" / "landing"
 AS_OF = "2025-04-15"
 
@@ -62,53 +60,18 @@ class GtmWarehouse:
     build_output: str
 
 
-def _profiles_dir(workdir: Path) -> Path:
-    # The project's profile minus `extensions:` (icu and json are built into the DuckDB
-    # wheel; installing them needs network access a test may not have).
-    text = (REPO / "profiles.yml").read_text(encoding="utf-8")
-    profiles = workdir / "profiles"
-    profiles.mkdir(exist_ok=True)
-    (profiles / "profiles.yml").write_text(
-        re.sub(r"(?m)^\s*extensions:.*\n", "", text), encoding="utf-8"
-    )
-    return profiles
-
-
-def _dbt_build(warehouse: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
-    dbt = Path(sys.executable).parent / "dbt"
-    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse)}
-    args = [
-        str(dbt), "build", "--project-dir", str(REPO),
-        "--profiles-dir", str(_profiles_dir(workdir)),
-        "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs"),
-        "--select", *GTM_SELECTION.split(), "--indirect-selection", "empty",
-        "--vars", f"{{as_of_date: '{AS_OF}'}}",
-    ]
-    return subprocess.run(args, cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
-
-
 @pytest.fixture(scope="module")
 def scenario(tmp_path_factory: pytest.TempPathFactory) -> GtmWarehouse:
-    from orchestration.lib.landing import ingest_all
-
     workdir = tmp_path_factory.mktemp("gtm_scenario")
     warehouse = workdir / "warehouse.duckdb"
-    con = duckdb.connect(str(warehouse))
-    try:
-        ingest_all(con, LANDING, loaded_at=datetime(2025, 4, 1))
-    finally:
-        con.close()
-    result = _dbt_build(warehouse, workdir)
+    ingest_landing(warehouse, LANDING, datetime(2025, 4, 1))
+    result = dbt_build(warehouse, workdir, AS_OF, GTM_SELECTION, indirect_selection="empty")
     assert result.returncode == 0, result.stdout[-6000:]
     return GtmWarehouse(warehouse, result.stdout)
 
 
 def query(scenario: GtmWarehouse, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(scenario.path), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+    return run_query(scenario.path, sql)
 
 
 def ts(text: str) -> datetime:

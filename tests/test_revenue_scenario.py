@@ -28,19 +28,15 @@ churn 200,000 (D): NRR = (780,000 + 50,000 - 54,000 - 200,000) / 780,000 = 576/7
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-import duckdb
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.dbt_runner import REPO, dbt_build, ingest_landing, query
+
 LANDING = REPO / "tests" / "fixtures" / "revenue_scenario" / "landing"
 AS_OF = "2025-03-15"
 
@@ -48,7 +44,8 @@ AS_OF = "2025-03-15"
 # revenue tests do not depend on models being written beside them.
 REVENUE_SELECTION = (
     "currencies path:models/staging/stripe path:models/staging/contracts "
-    "stg_finance__fx_rates stg_salesforce__accounts path:models/intermediate/revenue "
+    "stg_finance__fx_rates stg_salesforce__accounts icp_rules int_account_icp_segments "
+    "path:models/intermediate/revenue "
     "path:models/marts/revenue path:models/marts/retention path:tests/dbt/revenue"
 )
 
@@ -60,56 +57,12 @@ class RevenueWarehouse:
     build_output: str
 
 
-def _profiles_dir(workdir: Path) -> Path:
-    # The project's profile, minus `extensions:`: icu and json are built into the DuckDB
-    # wheel, and installing them needs network access the test may not have.
-    text = (REPO / "profiles.yml").read_text(encoding="utf-8")
-    profiles = workdir / "profiles"
-    profiles.mkdir(exist_ok=True)
-    (profiles / "profiles.yml").write_text(
-        re.sub(r"(?m)^\s*extensions:.*\n", "", text), encoding="utf-8"
-    )
-    return profiles
-
-
-def ingest(warehouse: Path, landing: Path, loaded_at: datetime) -> None:
-    from orchestration.lib.landing import ingest_all
-
-    con = duckdb.connect(str(warehouse))
-    try:
-        ingest_all(con, landing, loaded_at=loaded_at)
-    finally:
-        con.close()
-
-
-def dbt_build(warehouse: Path, workdir: Path, as_of: str, selection: str = REVENUE_SELECTION,
-              extra: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    dbt = Path(sys.executable).parent / "dbt"
-    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse)}
-    args = [
-        str(dbt), "build", "--project-dir", str(REPO),
-        "--profiles-dir", str(_profiles_dir(workdir)),
-        "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs"),
-        "--select", *selection.split(), "--indirect-selection", "cautious",
-        "--vars", f"{{as_of_date: '{as_of}'}}", *extra,
-    ]
-    return subprocess.run(args, cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
-
-
 def build_revenue_warehouse(landing: Path, workdir: Path, as_of: str) -> RevenueWarehouse:
     warehouse = workdir / "warehouse.duckdb"
-    ingest(warehouse, landing, datetime(2025, 3, 2))
-    result = dbt_build(warehouse, workdir, as_of)
+    ingest_landing(warehouse, landing, datetime(2025, 3, 2))
+    result = dbt_build(warehouse, workdir, as_of, REVENUE_SELECTION)
     assert result.returncode == 0, result.stdout[-6000:]
     return RevenueWarehouse(warehouse, workdir, result.stdout)
-
-
-def query(warehouse: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -283,7 +236,7 @@ def test_incremental_run_is_idempotent_and_takes_new_versions(tmp_path: Path) ->
     lines = "select count(*), sum(net_amount) from staging.stg_stripe__invoice_lines"
     lines_before = query(built.path, lines)
 
-    again = dbt_build(built.path, tmp_path, AS_OF)
+    again = dbt_build(built.path, tmp_path, AS_OF, REVENUE_SELECTION)
     assert again.returncode == 0, again.stdout[-4000:]
     assert query(built.path, bridge) == before
     assert query(built.path, lines) == lines_before
@@ -294,8 +247,8 @@ def test_incremental_run_is_idempotent_and_takes_new_versions(tmp_path: Path) ->
     a_feb = next(line for line in source.read_text().splitlines() if '"in_A_202502"' in line)
     (landing / "billing/stripe/invoices/2025-03-03.jsonl").write_text(
         a_feb.replace('"status": "open"', '"status": "void"') + "\n")
-    ingest(built.path, landing, datetime(2025, 3, 3))
-    third = dbt_build(built.path, tmp_path, AS_OF)
+    ingest_landing(built.path, landing, datetime(2025, 3, 3))
+    third = dbt_build(built.path, tmp_path, AS_OF, REVENUE_SELECTION)
     assert third.returncode == 0, third.stdout[-4000:]
     after = query(built.path, "select month, ending_mrr, churned_mrr from mart_mrr_bridge "
                               "where month >= date '2025-01-01' order by month")
