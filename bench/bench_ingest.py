@@ -88,8 +88,11 @@ def baseline_count(landing: Path) -> tuple[float, int]:
         paths = [str(p) for p in discover(landing, obj)]
         if not paths:
             continue
-        reader = ("read_json(?, format = 'newline_delimited')" if obj.format == "jsonl"
-                  else "read_csv(?, all_varchar = true)")
+        reader = (
+            "read_json(?, format = 'newline_delimited')"
+            if obj.format == "jsonl"
+            else "read_csv(?, all_varchar = true)"
+        )
         rows += con.execute(f"SELECT count(*) FROM {reader}", [paths]).fetchone()[0]
     return time.perf_counter() - started, rows
 
@@ -98,7 +101,10 @@ def ingest_child(warehouse: Path, landing: Path) -> dict:
     """Run one ingestion in a child process; returns its timing, rows and peak RSS."""
     out = subprocess.run(
         [sys.executable, __file__, "--_ingest", str(warehouse), str(landing)],
-        check=True, capture_output=True, text=True)
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -110,16 +116,20 @@ def _ingest(warehouse: Path, landing: Path) -> None:
     results = ingest_all(con, landing, loaded_at=datetime.now(UTC).replace(tzinfo=None))
     seconds = time.perf_counter() - started
     con.close()
-    print(json.dumps({
-        "seconds": round(seconds, 2),
-        "files_loaded": sum(r.files_loaded for r in results),
-        "files_skipped": sum(r.files_skipped for r in results),
-        "rows_read": sum(r.rows_read for r in results),
-        "rows_loaded": sum(r.rows_loaded for r in results),
-        "rows_quarantined": sum(r.rows_quarantined for r in results),
-        "segment_rows_read": sum(r.rows_read for r in results if r.source == "segment"),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": round(seconds, 2),
+                "files_loaded": sum(r.files_loaded for r in results),
+                "files_skipped": sum(r.files_skipped for r in results),
+                "rows_read": sum(r.rows_read for r in results),
+                "rows_loaded": sum(r.rows_loaded for r in results),
+                "rows_quarantined": sum(r.rows_quarantined for r in results),
+                "segment_rows_read": sum(r.rows_read for r in results if r.source == "segment"),
+                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            }
+        )
+    )
 
 
 def main() -> None:
@@ -139,8 +149,11 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     generated = args.landing is None
-    landing, per_file = ((args.landing, 0) if args.landing
-                         else make_landing(args.work, args.events, args.files, args.demo_accounts))
+    landing, per_file = (
+        (args.landing, 0)
+        if args.landing
+        else make_landing(args.work, args.events, args.files, args.demo_accounts)
+    )
     generate_seconds = time.perf_counter() - started
     landing_bytes = sum(p.stat().st_size for p in landing.rglob("*") if p.is_file())
 
@@ -158,18 +171,25 @@ def main() -> None:
 
     result = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": {"cpus": __import__("os").cpu_count(), "python": platform.python_version(),
-                    "duckdb": duckdb.__version__},
-        "landing": {"path": str(landing), "generated": generated,
-                    "bytes": landing_bytes, "generate_seconds": round(generate_seconds, 1),
-                    "segment_event_files": args.files if generated else None},
-        "night_1": {**night_1,
-                    "rows_per_second": round(night_1["rows_read"] / night_1["seconds"])},
+        "machine": {
+            "cpus": __import__("os").cpu_count(),
+            "python": platform.python_version(),
+            "duckdb": duckdb.__version__,
+        },
+        "landing": {
+            "path": str(landing),
+            "generated": generated,
+            "bytes": landing_bytes,
+            "generate_seconds": round(generate_seconds, 1),
+            "segment_event_files": args.files if generated else None,
+        },
+        "night_1": {**night_1, "rows_per_second": round(night_1["rows_read"] / night_1["seconds"])},
         "baseline_duckdb_count": {"seconds": round(base_seconds, 2), "rows": base_rows},
         "ratio_to_baseline": round(night_1["seconds"] / base_seconds, 2),
         "night_2": night_2,
-        "night_2_over_night_1": (round(night_2["seconds"] / night_1["seconds"], 3)
-                                 if night_2 else None),
+        "night_2_over_night_1": (
+            round(night_2["seconds"] / night_1["seconds"], 3) if night_2 else None
+        ),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

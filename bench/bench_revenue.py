@@ -109,20 +109,38 @@ def _profiles(workdir: Path) -> Path:
     text = (REPO / "profiles.yml").read_text(encoding="utf-8")
     out = workdir / "profiles"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "profiles.yml").write_text(re.sub(r"(?m)^\s*extensions:.*\n", "", text),
-                                      encoding="utf-8")
+    (out / "profiles.yml").write_text(
+        re.sub(r"(?m)^\s*extensions:.*\n", "", text), encoding="utf-8"
+    )
     return out
 
 
 def _dbt(command: str, selection: str, warehouse: Path, workdir: Path, as_of: str) -> float:
     dbt = Path(sys.executable).parent / "dbt"
-    args = [str(dbt), command, "--project-dir", str(REPO),
-            "--profiles-dir", str(_profiles(workdir)),
-            "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs"),
-            "--select", *selection.split(), "--vars", f"{{as_of_date: '{as_of}'}}"]
+    args = [
+        str(dbt),
+        command,
+        "--project-dir",
+        str(REPO),
+        "--profiles-dir",
+        str(_profiles(workdir)),
+        "--target-path",
+        str(workdir / "target"),
+        "--log-path",
+        str(workdir / "logs"),
+        "--select",
+        *selection.split(),
+        "--vars",
+        f"{{as_of_date: '{as_of}'}}",
+    ]
     started = time.perf_counter()
-    result = subprocess.run(args, cwd=REPO, env={**os.environ, "WAREHOUSE_PATH": str(warehouse)},
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        args,
+        cwd=REPO,
+        env={**os.environ, "WAREHOUSE_PATH": str(warehouse)},
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(result.stdout[-4000:])
@@ -154,10 +172,12 @@ def compare(warehouse: Path) -> dict[str, Any]:
         total = con.execute("select count(*) from main.fct_account_months").fetchone()[0]
         n = con.execute("select count(*) from disagreements").fetchone()[0]
         by_reason = con.execute(
-            "select reason, count(*) from disagreements group by 1 order by 2 desc").fetchall()
+            "select reason, count(*) from disagreements group by 1 order by 2 desc"
+        ).fetchall()
         by_pair = con.execute(
             "select ours, theirs, reason, count(*) from disagreements "
-            "group by 1, 2, 3 order by 4 desc limit 20").fetchall()
+            "group by 1, 2, 3 order by 4 desc limit 20"
+        ).fetchall()
         examples = con.execute(
             "select account_id, cast(month as varchar), ours, theirs, round(our_mrr, 2), "
             "round(their_mrr, 2) from disagreements order by account_id, month limit 10"
@@ -171,8 +191,16 @@ def compare(warehouse: Path) -> dict[str, Any]:
         "by_classification": [
             {"ours": o, "playbook": t, "reason": r, "account_months": c} for o, t, r, c in by_pair
         ],
-        "examples": [dict(zip(("account_id", "month", "ours", "playbook", "our_mrr",
-                               "playbook_mrr"), e, strict=True)) for e in examples],
+        "examples": [
+            dict(
+                zip(
+                    ("account_id", "month", "ours", "playbook", "our_mrr", "playbook_mrr"),
+                    e,
+                    strict=True,
+                )
+            )
+            for e in examples
+        ],
     }
 
 
@@ -195,8 +223,13 @@ def main(argv: list[str] | None = None) -> int:
     landing, warehouse = workdir / "landing", workdir / "warehouse.duckdb"
 
     started = time.perf_counter()
-    generate(landing, accounts=args.accounts, months=args.months, seed=args.seed,
-             as_of=date.fromisoformat(args.as_of))
+    generate(
+        landing,
+        accounts=args.accounts,
+        months=args.months,
+        seed=args.seed,
+        as_of=date.fromisoformat(args.as_of),
+    )
     generate_s = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -213,8 +246,13 @@ def main(argv: list[str] | None = None) -> int:
     input_s = playbook.pop("00_subscription_periods")
     result = {
         "generated_at": datetime.now().isoformat(timespec="seconds"),
-        "data": {"accounts": args.accounts, "months": args.months, "seed": args.seed,
-                 "as_of": args.as_of, "raw_invoice_lines": lines},
+        "data": {
+            "accounts": args.accounts,
+            "months": args.months,
+            "seed": args.seed,
+            "as_of": args.as_of,
+            "raw_invoice_lines": lines,
+        },
         "seconds": {
             "generate": round(generate_s, 2),
             "ingest": round(ingest_s, 2),
@@ -224,9 +262,9 @@ def main(argv: list[str] | None = None) -> int:
             "playbook_by_step": {k: round(v, 3) for k, v in playbook.items()},
         },
         "note": "ours = dbt run of every revenue model (staging to marts, dbt start-up "
-                "included, incremental staging built in full); playbook = the four playbook "
-                "steps in plain DuckDB over our staged data. Classifications compared per "
-                "account-month, fx_adjustment rows aside.",
+        "included, incremental staging built in full); playbook = the four playbook "
+        "steps in plain DuckDB over our staged data. Classifications compared per "
+        "account-month, fx_adjustment rows aside.",
         "comparison": compare(warehouse),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

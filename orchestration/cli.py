@@ -30,7 +30,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     summary = generate(
         Path(args.out), accounts=args.accounts, months=args.months, seed=args.seed, as_of=args.as_of
     )
-    print(f"Demo landing data written to {args.out}: {summary}")
+    print(
+        f"Demo landing data written to {args.out}: {summary.accounts} accounts x "
+        f"{summary.months} months (seed {summary.seed}), {len(summary.files)} files, "
+        f"{sum(summary.rows.values()):,} records"
+    )
+    for name, n in sorted(summary.rows.items()):
+        print(f"  {name:<32}{n:>12,}")
     return 0
 
 

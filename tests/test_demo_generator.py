@@ -21,7 +21,8 @@ SMALL = {"accounts": 25, "months": 8, "as_of": AS_OF}
 def _hashes(root: Path) -> dict[str, str]:
     return {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*")) if p.is_file()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -112,8 +113,11 @@ def test_jsonl_lines_parse_and_hold_required_keys(small: Path) -> None:
                     for part in child.array_path.split("."):
                         node = node[part]
                     for element in node:
-                        child_missing = [f.path for f in child.fields
-                                         if f.required and not _has_path(element, f.path)]
+                        child_missing = [
+                            f.path
+                            for f in child.fields
+                            if f.required and not _has_path(element, f.path)
+                        ]
                         assert not child_missing, (path, child.name, child_missing)
 
 

@@ -79,27 +79,71 @@ def ts(text: str) -> datetime:
 
 
 def test_leads_mql_sql_and_sla(scenario: GtmWarehouse) -> None:
-    rows = query(scenario, """
+    rows = query(
+        scenario,
+        """
         select lead_id, channel, cohort_month, mql_at, mql_rule, sql_at, sql_rule_violation,
                first_touch_at, sla_met, sla_failed_step, converted_opportunity_id, is_won
         from fct_leads order by lead_id
-    """)
+    """,
+    )
     jan = date(2025, 1, 1)
     assert rows == [
-        ("L1", "Web", jan, ts("2025-01-20 01:00"), "R1", date(2025, 1, 21), None,
-         ts("2025-01-20 03:00"), True, None, "O1", True),
-        ("L2", "events", jan, ts("2025-02-10 00:00"), "R3", None, "mql_after_sql_date",
-         ts("2025-02-10 02:00:01"), False, 1, None, False),
-        ("L3", "Partner", jan, ts("2025-03-03 00:00"), "R2", None, "champ_authority_missing",
-         ts("2025-03-03 01:00"), False, 2, None, False),
+        (
+            "L1",
+            "Web",
+            jan,
+            ts("2025-01-20 01:00"),
+            "R1",
+            date(2025, 1, 21),
+            None,
+            ts("2025-01-20 03:00"),
+            True,
+            None,
+            "O1",
+            True,
+        ),
+        (
+            "L2",
+            "events",
+            jan,
+            ts("2025-02-10 00:00"),
+            "R3",
+            None,
+            "mql_after_sql_date",
+            ts("2025-02-10 02:00:01"),
+            False,
+            1,
+            None,
+            False,
+        ),
+        (
+            "L3",
+            "Partner",
+            jan,
+            ts("2025-03-03 00:00"),
+            "R2",
+            None,
+            "champ_authority_missing",
+            ts("2025-03-03 01:00"),
+            False,
+            2,
+            None,
+            False,
+        ),
         ("L4", "Web", jan, None, None, None, "not_an_mql", None, None, None, None, False),
     ]
 
 
 def test_lead_score_counts_anonymous_events_from_the_identify(scenario: GtmWarehouse) -> None:
-    rows = dict(query(scenario, """
+    rows = dict(
+        query(
+            scenario,
+            """
         select score_date, lead_score from fct_lead_scores where lead_id = 'L1'
-    """))
+    """,
+        )
+    )
     # /pricing (10) counts from the identify day; 01-20 adds /security (10) and a repeat
     # visit on a new day (3); on 02-05 /pricing is 30 days old and counts half.
     assert min(rows) == date(2025, 1, 10)
@@ -112,68 +156,122 @@ def test_lead_score_counts_anonymous_events_from_the_identify(scenario: GtmWareh
 
 
 def test_funnel_by_cohort_and_channel(scenario: GtmWarehouse) -> None:
-    rows = query(scenario, """
+    rows = query(
+        scenario,
+        """
         select cohort_month, channel, leads, mqls, sqls, opportunities, won
         from mart_funnel order by channel
-    """)
+    """,
+    )
     jan = date(2025, 1, 1)
     assert rows == [
         (jan, "Partner", 1, 1, 0, 0, 0),
         (jan, "Web", 2, 1, 1, 1, 1),
         (jan, "events", 1, 1, 0, 0, 0),
     ]
-    owners = query(scenario, """
+    owners = query(
+        scenario,
+        """
         select dimension_value, leads, mqls, sqls from mart_funnel_by_dimension
         where dimension = 'owner' order by 1
-    """)
+    """,
+    )
     assert owners == [("Kim Minji", 2, 2, 1), ("Lee Junho", 2, 1, 0)]
 
 
 def test_sla_and_sql_compliance_per_rep(scenario: GtmWarehouse) -> None:
-    sla = query(scenario, """
+    sla = query(
+        scenario,
+        """
         select mql_week, owner_id, mqls, mqls_sla_met, sla_compliance_rate,
                failed_at_step_1, failed_at_step_2
         from mart_sla_compliance order by mql_week
-    """)
+    """,
+    )
     assert sla == [
         (date(2025, 1, 20), "U1", 1, 1, 1.0, 0, 0),
         (date(2025, 2, 10), "U2", 1, 0, 0.0, 1, 0),
         (date(2025, 3, 3), "U1", 1, 0, 0.0, 0, 1),
     ]
-    sql = query(scenario, """
+    sql = query(
+        scenario,
+        """
         select owner_id, leads_marked_sql, valid_sqls, invalid_sqls
         from mart_sql_compliance order by owner_id
-    """)
+    """,
+    )
     assert sql == [("U1", 2, 1, 1), ("U2", 2, 0, 2)]
     assert re.search(r"WARN 3 assert_marked_sqls_follow_sql_rule", scenario.build_output)
 
 
 def test_opportunities_stage_fx_and_win_rate(scenario: GtmWarehouse) -> None:
-    rows = query(scenario, """
+    rows = query(
+        scenario,
+        """
         select opportunity_id, stage, is_known_stage, amount, is_closed, is_won,
                sales_cycle_days, loss_reason, icp_segment, has_stage_regression
         from fct_opportunities order by opportunity_id
-    """)
+    """,
+    )
     assert rows == [
-        ("O1", "Closed Won", True, 1_300_000, True, True, 30, None,
-         "it_led_security_reviewed_enterprise", True),
-        ("O2", "Discovery Call", False, 5_000_000, False, False, None, None,
-         "operations_single_buyer", False),
-        ("O3", "Closed Lost", True, 2_000_000, True, False, None, "Price",
-         "operations_single_buyer", False),
+        (
+            "O1",
+            "Closed Won",
+            True,
+            1_300_000,
+            True,
+            True,
+            30,
+            None,
+            "it_led_security_reviewed_enterprise",
+            True,
+        ),
+        (
+            "O2",
+            "Discovery Call",
+            False,
+            5_000_000,
+            False,
+            False,
+            None,
+            None,
+            "operations_single_buyer",
+            False,
+        ),
+        (
+            "O3",
+            "Closed Lost",
+            True,
+            2_000_000,
+            True,
+            False,
+            None,
+            "Price",
+            "operations_single_buyer",
+            False,
+        ),
     ]
     assert re.search(r"WARN 1 relationships_fct_opportunities_stage", scenario.build_output)
-    win = query(scenario, "select closed_opportunities, won_opportunities, win_rate, "
-                          "win_rate_amount from mart_win_rates")
+    win = query(
+        scenario,
+        "select closed_opportunities, won_opportunities, win_rate, "
+        "win_rate_amount from mart_win_rates",
+    )
     assert win == [(2, 1, 0.5, pytest.approx(1_300_000 / 3_300_000))]
 
 
 def test_stage_conversion_from_history(scenario: GtmWarehouse) -> None:
-    rows = {r[0]: r[1:] for r in query(scenario, """
+    rows = {
+        r[0]: r[1:]
+        for r in query(
+            scenario,
+            """
         select stage_name, opportunities_reached, opportunities_advanced,
                conversion_to_next_stage, median_days_in_stage
         from mart_stage_conversion
-    """)}
+    """,
+        )
+    }
     # O1 spent 2 + 1 days in Prospecting (it came back once), O3 5 days: median 4.
     assert rows["Prospecting"] == (2, 2, 1.0, 4.0)
     # O3 went from Needs Analysis straight to Closed Lost after 26 days.
@@ -182,11 +280,14 @@ def test_stage_conversion_from_history(scenario: GtmWarehouse) -> None:
 
 
 def test_unit_economics(scenario: GtmWarehouse) -> None:
-    rows = query(scenario, """
+    rows = query(
+        scenario,
+        """
         select month, acquisition_cost, new_customers, cac, gross_margin_pct,
                cac_payback_months, ltv
         from mart_unit_economics order by month
-    """)
+    """,
+    )
     # Both months' windows hold all acquisition cost: 300,000 + 140,000 + 500,000.
     # Feb: margin (1,000,000 - 200,000) / 1,000,000; Mar: (2,000,000 - 400,000) / 2,000,000.
     # Payback = 940,000 / (1,000,000 x 0.8) = 1.175. No churn yet: LTV is null.
@@ -197,18 +298,29 @@ def test_unit_economics(scenario: GtmWarehouse) -> None:
 
 
 def test_icp_segments(scenario: GtmWarehouse) -> None:
-    rows = {r[0]: r[1:] for r in query(scenario, """
+    rows = {
+        r[0]: r[1:]
+        for r in query(
+            scenario,
+            """
         select icp_segment, accounts, win_rate, median_sales_cycle_days, new_customers, cac,
                logo_churn_rate, reference_customers
         from mart_icp_segments
-    """)}
+    """,
+        )
+    }
     # Acquisition cost 940,000 is split by closed new-business deals: one each.
     assert rows["it_led_security_reviewed_enterprise"] == (1, 1.0, 30, 1, 470_000, 0.0, 0)
     assert rows["operations_single_buyer"] == (1, 0.0, None, 0, None, None, 0)
-    segments = query(scenario, "select account_id, icp_segment from "
-                               "intermediate.int_account_icp_segments order by 1")
-    assert segments == [("A1", "it_led_security_reviewed_enterprise"),
-                        ("A2", "operations_single_buyer")]
-    flags = query(scenario, "select icp_segment, reason_type, reason, reason_rank "
-                            "from mart_icp_red_flags")
+    segments = query(
+        scenario,
+        "select account_id, icp_segment from intermediate.int_account_icp_segments order by 1",
+    )
+    assert segments == [
+        ("A1", "it_led_security_reviewed_enterprise"),
+        ("A2", "operations_single_buyer"),
+    ]
+    flags = query(
+        scenario, "select icp_segment, reason_type, reason, reason_rank from mart_icp_red_flags"
+    )
     assert flags == [("operations_single_buyer", "loss", "Price", 1)]

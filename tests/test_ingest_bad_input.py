@@ -34,35 +34,56 @@ class Case:
 CASES: dict[str, Case] = {
     "bom": Case("nps", 2, 0),
     "non_utf8": Case("nps", 0, 0, None, "not valid UTF-8", None, rejected_files=1),
-    "missing_required_column": Case("finance", 0, 2, "currency",
-                                    "currency: required column is missing from the file header", 2),
+    "missing_required_column": Case(
+        "finance", 0, 2, "currency", "currency: required column is missing from the file header", 2
+    ),
     "extra_unknown_column": Case("salesforce", 2, 0),
     "wrong_type": Case("zendesk", 1, 2, "id", "id: 'abc' is not an integer", 2),
     "empty_file": Case("finance", 0, 0),
     "header_only": Case("finance", 0, 0),
-    "truncated_gzip": Case("segment", 0, 0, None, "not a complete gzip stream", None,
-                           rejected_files=1),
+    "truncated_gzip": Case(
+        "segment", 0, 0, None, "not a complete gzip stream", None, rejected_files=1
+    ),
     "invalid_json_line": Case("segment", 2, 2, None, "line is not a valid JSON object", 2),
     "duplicate_message_id": Case("segment", 3, 0),
-    "unknown_currency": Case("contracts", 1, 1, "currency",
-                             "currency: 'XYZ' is not an ISO 4217 currency code", 3),
+    "unknown_currency": Case(
+        "contracts", 1, 1, "currency", "currency: 'XYZ' is not an ISO 4217 currency code", 3
+    ),
     "negative_amount": Case("finance", 1, 1, "amount", "amount: -5 is below the minimum 0", 3),
-    "bad_date": Case("contracts", 1, 1, "start_date",
-                     "start_date: '2025-02-30' is not a date (YYYY-MM-DD)", 2),
+    "bad_date": Case(
+        "contracts", 1, 1, "start_date", "start_date: '2025-02-30' is not a date (YYYY-MM-DD)", 2
+    ),
     "crm_is_deleted": Case("salesforce", 2, 0),
     "same_file_twice": Case("nps", 2, 0),
     "out_of_order": Case("salesforce", 2, 0),
-    "unknown_cost_category": Case("finance", 1, 2, "category",
-                                  "category: 'coffee' is not a known category", 3),
-    "enum_breach": Case("salesforce", 1, 1, "Type",
-                        "Type: 'Upsell' is not one of New Business, Expansion, Renewal", 3),
-    "stripe_shapes": Case("stripe", 4, 1, "lines.data[0].currency",
-                          "lines.data[0].currency: 'zzz' is not an ISO 4217 currency code", 3),
+    "unknown_cost_category": Case(
+        "finance", 1, 2, "category", "category: 'coffee' is not a known category", 3
+    ),
+    "enum_breach": Case(
+        "salesforce",
+        1,
+        1,
+        "Type",
+        "Type: 'Upsell' is not one of New Business, Expansion, Renewal",
+        3,
+    ),
+    "stripe_shapes": Case(
+        "stripe",
+        4,
+        1,
+        "lines.data[0].currency",
+        "lines.data[0].currency: 'zzz' is not an ISO 4217 currency code",
+        3,
+    ),
 }
 
 
-def _load(landing: Path, source: str, loaded_at: datetime = NIGHT_1,
-          con: duckdb.DuckDBPyConnection | None = None):
+def _load(
+    landing: Path,
+    source: str,
+    loaded_at: datetime = NIGHT_1,
+    con: duckdb.DuckDBPyConnection | None = None,
+):
     con = con or duckdb.connect()
     return con, ingest_source(con, landing, source, loaded_at=loaded_at)
 
@@ -101,8 +122,10 @@ def test_unreadable_files_are_rejected_and_reported() -> None:
 
 def test_good_rows_are_typed_as_the_contract_says() -> None:
     con, _ = _load(CORPUS / "bom", "nps")
-    rows = con.execute("select response_id, submitted_at::varchar, score, comment, _line "
-                   "from raw.nps__responses order by _line").fetchall()
+    rows = con.execute(
+        "select response_id, submitted_at::varchar, score, comment, _line "
+        "from raw.nps__responses order by _line"
+    ).fetchall()
     # BOM stripped from the first header name, +0900 converted to UTC, the quoted newline
     # keeps the next record's starting physical line (4, not 3).
     assert rows == [
@@ -111,15 +134,20 @@ def test_good_rows_are_typed_as_the_contract_says() -> None:
     ]
     con, _ = _load(CORPUS / "unknown_cost_category", "finance")
     assert con.execute("select month::varchar, category from raw.finance__costs").fetchall() == [
-        ("2025-01-01", "hosting")]
+        ("2025-01-01", "hosting")
+    ]
 
 
 def test_crm_deleted_rows_load_with_utc_timestamps() -> None:
     con, _ = _load(CORPUS / "crm_is_deleted", "salesforce")
-    rows = con.execute("select id, isdeleted, createddate::varchar, security_review__c "
-                   "from raw.salesforce__account order by id").fetchall()
-    assert rows == [("001A", False, "2024-01-05 00:00:00", True),
-                    ("001B", True, "2024-02-01 00:00:00", False)]
+    rows = con.execute(
+        "select id, isdeleted, createddate::varchar, security_review__c "
+        "from raw.salesforce__account order by id"
+    ).fetchall()
+    assert rows == [
+        ("001A", False, "2024-01-05 00:00:00", True),
+        ("001B", True, "2024-02-01 00:00:00", False),
+    ]
 
 
 def test_unknown_columns_are_ignored() -> None:
@@ -127,22 +155,27 @@ def test_unknown_columns_are_ignored() -> None:
     columns = [c[0] for c in con.execute("describe raw.salesforce__user").fetchall()]
     assert "favorite_color__c" not in columns
     assert con.execute("select department from raw.salesforce__user order by id").fetchall() == [
-        ("Sales",), ("Customer Success",)]
+        ("Sales",),
+        ("Customer Success",),
+    ]
 
 
 def test_duplicate_message_ids_stay_in_raw_for_staging_to_dedupe() -> None:
     con, _ = _load(CORPUS / "duplicate_message_id", "segment")
-    assert con.execute("select messageid, count(*) from raw.segment__events group by all "
-                   "order by 1").fetchall() == [("m-10", 2), ("m-11", 1)]
-    assert con.execute("select traits_email from raw.segment__events where _line = 1").fetchone() \
-        == ("kim@example.kr",)
+    assert con.execute(
+        "select messageid, count(*) from raw.segment__events group by all order by 1"
+    ).fetchall() == [("m-10", 2), ("m-11", 1)]
+    assert con.execute(
+        "select traits_email from raw.segment__events where _line = 1"
+    ).fetchone() == ("kim@example.kr",)
 
 
 def test_invalid_json_lines_keep_physical_line_numbers() -> None:
     con, _ = _load(CORPUS / "invalid_json_line", "segment")
-    assert con.execute("select _line, messageid, properties_percent_read, properties_path "
-                   "from raw.segment__events order by _line").fetchall() == [
-        (1, "m-1", None, None), (4, "m-3", 40.0, "/pricing")]
+    assert con.execute(
+        "select _line, messageid, properties_percent_read, properties_path "
+        "from raw.segment__events order by _line"
+    ).fetchall() == [(1, "m-1", None, None), (4, "m-3", 40.0, "/pricing")]
     raw = con.execute("select raw_record from landing_quarantine where line = 2").fetchone()[0]
     assert raw.startswith('{"type":"track","messageId":"m-2"')
 
@@ -151,15 +184,18 @@ def test_same_content_under_a_second_name_is_loaded_and_noted() -> None:
     con, result = _load(CORPUS / "same_file_twice", "nps")
     assert result.files_loaded == 2
     reasons = con.execute("select path, reason from landing_manifest order by path").fetchall()
-    assert reasons == [("surveys/nps/2025-03-01-resent.csv", None),
-                       ("surveys/nps/2025-03-01.csv",
-                        "same content as surveys/nps/2025-03-01-resent.csv")]
+    assert reasons == [
+        ("surveys/nps/2025-03-01-resent.csv", None),
+        ("surveys/nps/2025-03-01.csv", "same content as surveys/nps/2025-03-01-resent.csv"),
+    ]
 
 
 def test_out_of_order_records_all_land_for_staging_to_pick_the_newest() -> None:
     con, _ = _load(CORPUS / "out_of_order", "salesforce")
-    rows = con.execute("select title, systemmodstamp::varchar, _file from raw.salesforce__contact "
-                   "order by systemmodstamp desc").fetchall()
+    rows = con.execute(
+        "select title, systemmodstamp::varchar, _file from raw.salesforce__contact "
+        "order by systemmodstamp desc"
+    ).fetchall()
     assert rows == [
         ("CTO", "2025-03-01 12:00:00", "crm/salesforce/Contact/2025-03-01.csv"),
         ("VP Engineering", "2025-02-15 08:00:00", "crm/salesforce/Contact/2025-03-02.csv"),
@@ -174,19 +210,58 @@ def test_stripe_current_and_legacy_shapes_flatten_into_the_same_columns() -> Non
                type, proration, price_id, price_recurring_interval, period_start::varchar
         from raw.stripe__invoice_lines order by id""").fetchall()
     assert lines == [
-        ("in_new", "il_1", 99000, 1500, "subscription_item_details", False, "price_1",
-         None, None, None, None, "2025-03-01 00:00:00"),
-        ("in_new", "il_2", -33000, 0, "subscription_item_details", True, "price_1",
-         None, None, None, None, "2025-03-01 00:00:00"),
-        ("in_old", "il_3", 5000, 0, None, None, None,
-         "subscription", False, "price_2", "year", "2024-03-01 00:00:00"),
+        (
+            "in_new",
+            "il_1",
+            99000,
+            1500,
+            "subscription_item_details",
+            False,
+            "price_1",
+            None,
+            None,
+            None,
+            None,
+            "2025-03-01 00:00:00",
+        ),
+        (
+            "in_new",
+            "il_2",
+            -33000,
+            0,
+            "subscription_item_details",
+            True,
+            "price_1",
+            None,
+            None,
+            None,
+            None,
+            "2025-03-01 00:00:00",
+        ),
+        (
+            "in_old",
+            "il_3",
+            5000,
+            0,
+            None,
+            None,
+            None,
+            "subscription",
+            False,
+            "price_2",
+            "year",
+            "2024-03-01 00:00:00",
+        ),
     ]
     # The invoice with a bad line is quarantined whole: no invoice without its lines.
-    assert con.execute("select id, parent_subscription_details_subscription, subscription "
-                   "from raw.stripe__invoices order by id").fetchall() == [
-        ("in_new", "sub_1", None), ("in_old", None, "sub_2")]
+    assert con.execute(
+        "select id, parent_subscription_details_subscription, subscription "
+        "from raw.stripe__invoices order by id"
+    ).fetchall() == [("in_new", "sub_1", None), ("in_old", None, "sub_2")]
     assert con.execute("select id, deleted from raw.stripe__customers order by id").fetchall() == [
-        ("cus_1", None), ("cus_9", True)]
+        ("cus_1", None),
+        ("cus_9", True),
+    ]
     gx = {v.object: v for v in result.validations}
     assert not gx["stripe__invoice_lines"].success
     assert gx["stripe__invoices"].success
@@ -230,9 +305,12 @@ def test_every_file_of_the_corpus_balances() -> None:
         con = duckdb.connect()
         ingest_all(con, CORPUS / name, loaded_at=NIGHT_1)
         for path, read, loaded, quarantined in con.execute(
-                "select path, rows_read, rows_loaded, rows_quarantined "
-                "from landing_manifest").fetchall():
+            "select path, rows_read, rows_loaded, rows_quarantined from landing_manifest"
+        ).fetchall():
             assert read == loaded + quarantined, (name, path)
-            distinct = con.execute("select count(distinct line) from landing_quarantine "
-                               "where file = ? and line is not null", [path]).fetchone()[0]
+            distinct = con.execute(
+                "select count(distinct line) from landing_quarantine "
+                "where file = ? and line is not null",
+                [path],
+            ).fetchone()[0]
             assert distinct == quarantined, (name, path)

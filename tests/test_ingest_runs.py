@@ -24,8 +24,14 @@ NIGHT_2 = datetime(2025, 3, 3, 1, 0)
 
 def _mixed_landing(root: Path) -> Path:
     """One landing root holding several corpus cases (their paths do not collide)."""
-    for name in ("bom", "crm_is_deleted", "invalid_json_line", "stripe_shapes",
-                 "unknown_cost_category", "non_utf8_elsewhere"):
+    for name in (
+        "bom",
+        "crm_is_deleted",
+        "invalid_json_line",
+        "stripe_shapes",
+        "unknown_cost_category",
+        "non_utf8_elsewhere",
+    ):
         source = CORPUS / ("non_utf8" if name == "non_utf8_elsewhere" else name)
         if name == "non_utf8_elsewhere":
             target = root / "surveys" / "nps" / "2025-02-01.csv"
@@ -62,13 +68,17 @@ def test_a_second_night_reads_only_the_new_files(tmp_path: Path) -> None:
     con = duckdb.connect()
     ingest_source(con, landing, "segment", loaded_at=NIGHT_1)
     new = landing / "usage" / "segment" / "2025-03-02.jsonl"
-    new.write_text('{"type":"track","messageId":"m-20","timestamp":"2025-03-02T00:00:00Z",'
-                   '"userId":"u1","event":"Report Viewed"}\n', encoding="utf-8")
+    new.write_text(
+        '{"type":"track","messageId":"m-20","timestamp":"2025-03-02T00:00:00Z",'
+        '"userId":"u1","event":"Report Viewed"}\n',
+        encoding="utf-8",
+    )
     result = ingest_source(con, landing, "segment", loaded_at=NIGHT_2)
     assert (result.files_seen, result.files_skipped, result.files_loaded) == (2, 1, 1)
     assert (result.rows_read, result.rows_loaded) == (1, 1)
-    assert con.execute("select _loaded_at, count(*) from raw.segment__events group by all "
-                   "order by 1").fetchall() == [(NIGHT_1, 3), (NIGHT_2, 1)]
+    assert con.execute(
+        "select _loaded_at, count(*) from raw.segment__events group by all order by 1"
+    ).fetchall() == [(NIGHT_1, 3), (NIGHT_2, 1)]
 
 
 def test_a_missing_landing_root_raises_a_clear_error(tmp_path: Path) -> None:
@@ -89,10 +99,15 @@ def test_ensure_landing_tables_is_idempotent() -> None:
     con = duckdb.connect()
     ensure_landing_tables(con)
     ensure_landing_tables(con)
-    tables = {r[0] for r in con.execute("select table_schema || '.' || table_name "
-                                    "from information_schema.tables").fetchall()}
-    assert set(contract.raw_tables()) | {"main.landing_manifest", "main.landing_quarantine"} \
-        <= tables
+    tables = {
+        r[0]
+        for r in con.execute(
+            "select table_schema || '.' || table_name from information_schema.tables"
+        ).fetchall()
+    }
+    assert (
+        set(contract.raw_tables()) | {"main.landing_manifest", "main.landing_quarantine"} <= tables
+    )
 
 
 def test_great_expectations_results_count_the_breaches(tmp_path: Path) -> None:
@@ -103,12 +118,16 @@ def test_great_expectations_results_count_the_breaches(tmp_path: Path) -> None:
         "response_id,submitted_at,email,crm_account_id,score,comment\n"
         "r-1,2025-03-01T00:00:00Z,a@b.kr,001A,11,\n"
         "r-2,2025-03-01T00:00:00Z,b@b.kr,001A,7,\n"
-        "r-3,2025-03-01T00:00:00Z,c@b.kr,001A,ten,\n", encoding="utf-8")
+        "r-3,2025-03-01T00:00:00Z,c@b.kr,001A,ten,\n",
+        encoding="utf-8",
+    )
     con = duckdb.connect()
     result = ingest_source(con, landing, "nps", loaded_at=NIGHT_1)
     reasons = con.execute("select line, field, reason from landing_quarantine order by line")
-    assert reasons.fetchall() == [(2, "score", "score: 11 is above the maximum 10"),
-                       (4, "score", "score: 'ten' is not an integer")]
+    assert reasons.fetchall() == [
+        (2, "score", "score: 11 is above the maximum 10"),
+        (4, "score", "score: 'ten' is not an integer"),
+    ]
     (validation,) = result.validations
     assert validation.object == "nps__responses"
     assert validation.suite_name == "landing.nps__responses"

@@ -32,8 +32,12 @@ def test_asset_graph_runs_sources_to_staging_to_marts() -> None:
 
     graph = defs.resolve_asset_graph()
     keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
-    assert {"raw/stripe__invoice_lines", "mart_mrr_bridge", "fct_account_months",
-            "board_deck"} <= keys
+    assert {
+        "raw/stripe__invoice_lines",
+        "mart_mrr_bridge",
+        "fct_account_months",
+        "board_deck",
+    } <= keys
     # the bridge is downstream of the raw invoice lines, through staging
     upstream = graph.upstream_key_iterator if hasattr(graph, "upstream_key_iterator") else None
     ancestors: set[str] = set()
@@ -48,15 +52,18 @@ def test_asset_graph_runs_sources_to_staging_to_marts() -> None:
     del upstream
     assert "raw/stripe__invoice_lines" in ancestors
     assert any(a.startswith("stg_stripe__") for a in ancestors)
-    groups = {graph.get(dg.AssetKey(["raw", "stripe__invoices"])).group_name,
-              graph.get(dg.AssetKey("stg_stripe__invoices")).group_name,
-              graph.get(dg.AssetKey("mart_mrr_bridge")).group_name}
+    groups = {
+        graph.get(dg.AssetKey(["raw", "stripe__invoices"])).group_name,
+        graph.get(dg.AssetKey("stg_stripe__invoices")).group_name,
+        graph.get(dg.AssetKey("mart_mrr_bridge")).group_name,
+    }
     assert groups == {"sources", "staging", "marts_revenue"}
 
 
 def test_build_fails_clearly_when_landing_is_missing(tmp_path: Path, capsys) -> None:
-    code = main(["build", "--landing", str(tmp_path / "nope"),
-                 "--warehouse", str(tmp_path / "wh.duckdb")])
+    code = main(
+        ["build", "--landing", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "wh.duckdb")]
+    )
     assert code == 2
     assert "does not exist" in capsys.readouterr().err
 
@@ -89,6 +96,15 @@ def test_cli_exits_non_zero_when_a_whole_source_is_unreadable(tmp_path: Path) ->
     shutil.copytree(FIXTURES / "landing_handmade", landing)
     broken = landing / "finance" / "fx_rates" / "fx_rates_2025-03-01.csv"
     broken.write_bytes(b"\xff\xfe\x00garbage that is not utf-8 \xc3\x28\n")
-    code = main(["build", "--landing", str(landing), "--warehouse", str(tmp_path / "wh.duckdb"),
-                 "--as-of", "2025-03-15"])
+    code = main(
+        [
+            "build",
+            "--landing",
+            str(landing),
+            "--warehouse",
+            str(tmp_path / "wh.duckdb"),
+            "--as-of",
+            "2025-03-15",
+        ]
+    )
     assert code == 1

@@ -95,11 +95,14 @@ EXPECTED_BRIDGE = {
 
 
 def test_mrr_bridge_matches_hand_computation(scenario: RevenueWarehouse) -> None:
-    rows = query(scenario.path, """
+    rows = query(
+        scenario.path,
+        """
         select month, beginning_mrr, new_mrr, expansion_mrr, reactivation_mrr, contraction_mrr,
                churned_mrr, fx_adjustment_mrr, ending_mrr, beginning_customers, new_customers,
                churned_customers, reactivated_customers, ending_customers
-        from mart_mrr_bridge order by month""")
+        from mart_mrr_bridge order by month""",
+    )
     assert [r[0] for r in rows] == [m(k) for k in EXPECTED_BRIDGE]
     for row, (month, expected) in zip(rows, EXPECTED_BRIDGE.items(), strict=True):
         assert row[1:9] == pytest.approx(expected[:8], abs=0.005), month
@@ -120,89 +123,140 @@ EXPECTED_RETENTION = {
 
 
 def test_monthly_retention_matches_hand_computation(scenario: RevenueWarehouse) -> None:
-    rows = {r[0]: r[1:] for r in query(scenario.path, """
+    rows = {
+        r[0]: r[1:]
+        for r in query(
+            scenario.path,
+            """
         select month, base_mrr, grr, nrr, logo_churn_rate, revenue_churn_rate
-        from mart_retention_monthly""")}
+        from mart_retention_monthly""",
+        )
+    }
     for month, expected in EXPECTED_RETENTION.items():
         assert rows[m(month)] == pytest.approx(expected, abs=1e-9), month
     assert rows[m("2024-01")][1:] == (None, None, None, None)  # nothing at the beginning
 
 
 def test_glossary_nrr_example(scenario: RevenueWarehouse) -> None:
-    existing, upsell, downsell, churn = query(scenario.path, """
+    existing, upsell, downsell, churn = query(
+        scenario.path,
+        """
         select beginning_mrr + fx_adjustment_mrr, expansion_mrr, contraction_mrr, churned_mrr
-        from mart_mrr_bridge where month = date '2024-10-01'""")[0]
+        from mart_mrr_bridge where month = date '2024-10-01'""",
+    )[0]
     assert (existing, upsell, downsell, churn) == pytest.approx((780_000, 50_000, 54_000, 200_000))
-    nrr = query(scenario.path, "select nrr from mart_retention_monthly "
-                               "where month = date '2024-10-01'")[0][0]
+    nrr = query(
+        scenario.path, "select nrr from mart_retention_monthly where month = date '2024-10-01'"
+    )[0][0]
     assert nrr == pytest.approx((existing + upsell - downsell - churn) / existing)
     assert nrr == pytest.approx(0.7384615384615385)
 
 
 def test_trailing_12m_matches_hand_computation(scenario: RevenueWarehouse) -> None:
-    rows = query(scenario.path, """
+    rows = query(
+        scenario.path,
+        """
         select month, base_accounts, base_mrr, current_mrr, nrr_12m, grr_12m
-        from mart_retention_trailing_12m order by month""")
+        from mart_retention_trailing_12m order by month""",
+    )
     # 2025-01: base = A, B, D of 2024-01 at 2025-01 rates: 100,000 + $100 x 1450 + 200,000.
     #   now A 150,000, B $60 x 1450 = 87,000, D 0. GRR: 100,000 + 87,000 + 0.
     # 2025-02: base = A, B, C, D of 2024-02 (E was in trial: 0) at 2025-02 rates.
     assert rows == [
-        (m("2025-01"), 3, pytest.approx(445_000), pytest.approx(237_000),
-         pytest.approx(237 / 445), pytest.approx(187 / 445)),
-        (m("2025-02"), 4, pytest.approx(546_000), pytest.approx(317_600),
-         pytest.approx(317_600 / 546_000), pytest.approx(267_600 / 546_000)),
+        (
+            m("2025-01"),
+            3,
+            pytest.approx(445_000),
+            pytest.approx(237_000),
+            pytest.approx(237 / 445),
+            pytest.approx(187 / 445),
+        ),
+        (
+            m("2025-02"),
+            4,
+            pytest.approx(546_000),
+            pytest.approx(317_600),
+            pytest.approx(317_600 / 546_000),
+            pytest.approx(267_600 / 546_000),
+        ),
     ]
 
 
 def test_cohort_table_matches_hand_computation(scenario: RevenueWarehouse) -> None:
-    rows = query(scenario.path, """
+    rows = query(
+        scenario.path,
+        """
         select cohort_month, months_since_start, cohort_size, cohort_starting_mrr,
                active_accounts, mrr, logo_retention, revenue_retention
-        from mart_cohort_retention order by cohort_month, months_since_start""")
+        from mart_cohort_retention order by cohort_month, months_since_start""",
+    )
     table = {(r[0], r[1]): r[2:] for r in rows}
     jan = m("2024-01")  # A, B, D: 430,000 to start; B's rate moves in March; D churns in Oct
     for k, (active, mrr) in enumerate(
-        [(3, 430_000), (3, 430_000)] + [(3, 435_000)] * 7 + [(2, 231_000)] * 3
+        [(3, 430_000), (3, 430_000)]
+        + [(3, 435_000)] * 7
+        + [(2, 231_000)] * 3
         + [(2, 237_000), (2, 237_600)]
     ):
         assert table[(jan, k)] == pytest.approx(
-            (3, 430_000, active, mrr, active / 3, mrr / 430_000)), k
+            (3, 430_000, active, mrr, active / 3, mrr / 430_000)
+        ), k
     feb = m("2024-02")  # C: churned in Nov (k=9), won back at 80,000 in Jan 2025 (k=11)
     for k, (active, mrr) in enumerate([(1, 100_000)] * 9 + [(0, 0)] * 2 + [(1, 80_000)] * 2):
-        assert table[(feb, k)] == pytest.approx(
-            (1, 100_000, active, mrr, active, mrr / 100_000)), k
+        assert table[(feb, k)] == pytest.approx((1, 100_000, active, mrr, active, mrr / 100_000)), k
     starts = {c: v[1] for (c, k), v in table.items() if k == 0}
-    assert starts == pytest.approx({jan: 430_000, feb: 100_000, m("2024-03"): 50_000,
-                                    m("2024-04"): 30_000, m("2024-05"): 75_000,
-                                    m("2024-07"): 90_000})
+    assert starts == pytest.approx(
+        {
+            jan: 430_000,
+            feb: 100_000,
+            m("2024-03"): 50_000,
+            m("2024-04"): 30_000,
+            m("2024-05"): 75_000,
+            m("2024-07"): 90_000,
+        }
+    )
     assert all(v[4] == 1 and v[5] == 1 for (c, k), v in table.items() if k == 0)
 
 
 def test_movements_tell_each_accounts_story(scenario: RevenueWarehouse) -> None:
-    rows = query(scenario.path, """
+    rows = query(
+        scenario.path,
+        """
         select account_id, strftime(month, '%Y-%m'), movement_type, round(mrr_change, 2)
-        from fct_mrr_movements order by account_id, month, movement_type""")
+        from fct_mrr_movements order by account_id, month, movement_type""",
+    )
     by_account: dict[str, list[tuple[str, str, float]]] = {}
     for account, month, kind, change in rows:
         by_account.setdefault(account, []).append((month, kind, change))
     assert by_account["001A"] == [("2024-01", "new", 100_000), ("2024-10", "expansion", 50_000)]
     assert by_account["001B"] == [
-        ("2024-01", "new", 130_000), ("2024-03", "fx_adjustment", 5_000),
-        ("2024-10", "contraction", -54_000), ("2025-01", "fx_adjustment", 6_000),
+        ("2024-01", "new", 130_000),
+        ("2024-03", "fx_adjustment", 5_000),
+        ("2024-10", "contraction", -54_000),
+        ("2025-01", "fx_adjustment", 6_000),
         ("2025-02", "fx_adjustment", 600),
     ]
-    assert by_account["001C"] == [("2024-02", "new", 100_000), ("2024-11", "churn", -100_000),
-                                  ("2025-01", "reactivation", 80_000)]
+    assert by_account["001C"] == [
+        ("2024-02", "new", 100_000),
+        ("2024-11", "churn", -100_000),
+        ("2025-01", "reactivation", 80_000),
+    ]
     assert by_account["001D"] == [("2024-01", "new", 200_000), ("2024-10", "churn", -200_000)]
     assert by_account["stripe:cus_E"] == [("2024-03", "new", 50_000)]
     assert by_account["001H"] == [("2024-05", "new", 75_000), ("2025-02", "churn", -75_000)]
 
 
 def test_accounts_flags_and_hierarchy(scenario: RevenueWarehouse) -> None:
-    rows = {r[0]: r[1:] for r in query(scenario.path, """
+    rows = {
+        r[0]: r[1:]
+        for r in query(
+            scenario.path,
+            """
         select account_id, account_name, ultimate_parent_account_id, is_unmapped,
                is_deleted_in_crm, first_paid_month
-        from dim_accounts""")}
+        from dim_accounts""",
+        )
+    }
     assert rows["stripe:cus_E"] == ("Epsilon (no CRM)", "stripe:cus_E", True, False, m("2024-03"))
     assert rows["001F"] == ("Foxtrot Ltd", "001F", False, True, m("2024-04"))
     assert rows["001G"] == ("Golf KK", "001A", False, False, m("2024-07"))
@@ -211,18 +265,23 @@ def test_accounts_flags_and_hierarchy(scenario: RevenueWarehouse) -> None:
 
 
 def test_missing_fx_rate_is_listed_not_guessed(scenario: RevenueWarehouse) -> None:
-    assert query(scenario.path, "select account_id, month, currency, mrr_local "
-                                "from intermediate.int_revenue_missing_fx_rates") == [
-        ("001H", m("2024-04"), "EUR", 50.0)]
+    assert query(
+        scenario.path,
+        "select account_id, month, currency, mrr_local "
+        "from intermediate.int_revenue_missing_fx_rates",
+    ) == [("001H", m("2024-04"), "EUR", 50.0)]
     assert "WARN 1 assert_no_revenue_without_fx_rate" in scenario.build_output
 
 
 def test_account_months_run_to_last_complete_month(scenario: RevenueWarehouse) -> None:
-    rows = query(scenario.path, """
+    rows = query(
+        scenario.path,
+        """
         select account_id, min(month), max(month), count(*),
                max(case when month = date '2025-02-01' then mrr end),
                max(case when month = date '2025-02-01' then currency end)
-        from fct_account_months group by account_id order by account_id""")
+        from fct_account_months group by account_id order by account_id""",
+    )
     assert {r[0]: r[1:] for r in rows}["001D"] == (m("2024-01"), m("2025-02"), 14, 0.0, "KRW")
     assert all(r[2] == m("2025-02") for r in rows)
 
@@ -246,14 +305,20 @@ def test_incremental_run_is_idempotent_and_takes_new_versions(tmp_path: Path) ->
     source = landing / "billing/stripe/invoices/2025-03-01.jsonl"
     a_feb = next(line for line in source.read_text().splitlines() if '"in_A_202502"' in line)
     (landing / "billing/stripe/invoices/2025-03-03.jsonl").write_text(
-        a_feb.replace('"status": "open"', '"status": "void"') + "\n")
+        a_feb.replace('"status": "open"', '"status": "void"') + "\n"
+    )
     ingest_landing(built.path, landing, datetime(2025, 3, 3))
     third = dbt_build(built.path, tmp_path, AS_OF, REVENUE_SELECTION)
     assert third.returncode == 0, third.stdout[-4000:]
-    after = query(built.path, "select month, ending_mrr, churned_mrr from mart_mrr_bridge "
-                              "where month >= date '2025-01-01' order by month")
+    after = query(
+        built.path,
+        "select month, ending_mrr, churned_mrr from mart_mrr_bridge "
+        "where month >= date '2025-01-01' order by month",
+    )
     assert after == [(m("2025-01"), 562_000, 0), (m("2025-02"), 337_600, 225_000)]
     assert query(built.path, lines) == lines_before
-    status = query(built.path, "select status from staging.stg_stripe__invoices "
-                               "where invoice_id = 'in_A_202502'")
+    status = query(
+        built.path,
+        "select status from staging.stg_stripe__invoices where invoice_id = 'in_A_202502'",
+    )
     assert status == [("void",)]

@@ -15,8 +15,12 @@ import pytest
 
 from tests.test_revenue_scenario import RevenueWarehouse, build_revenue_warehouse, query
 
-STORY_MOVEMENT = {"upgrade": "expansion", "downgrade": "contraction", "churn": "churn",
-                  "winback": "reactivation"}
+STORY_MOVEMENT = {
+    "upgrade": "expansion",
+    "downgrade": "contraction",
+    "churn": "churn",
+    "winback": "reactivation",
+}
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +38,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, RevenueWarehou
 
 
 def _movements(warehouse: Path, account_id: str) -> list[tuple[str, str]]:
-    return query(warehouse, f"""
+    return query(
+        warehouse,
+        f"""
         select strftime(month, '%Y-%m'), movement_type from fct_mrr_movements
-        where account_id = '{account_id}' order by month, movement_type""")
+        where account_id = '{account_id}' order by month, movement_type""",
+    )
 
 
 def test_every_story_type_has_accounts(demo: tuple[dict, RevenueWarehouse]) -> None:
@@ -45,8 +52,10 @@ def test_every_story_type_has_accounts(demo: tuple[dict, RevenueWarehouse]) -> N
     assert {"upgrade", "downgrade", "churn", "winback", "fx_only"} <= present, present
 
 
-@pytest.mark.parametrize("story", ["upgrade", "downgrade", "churn", "winback", "fx_only",
-                                   "contract", "contract_terminated"])
+@pytest.mark.parametrize(
+    "story",
+    ["upgrade", "downgrade", "churn", "winback", "fx_only", "contract", "contract_terminated"],
+)
 def test_movements_tell_the_story(demo: tuple[dict, RevenueWarehouse], story: str) -> None:
     stories, built = demo
     accounts = stories["stories"].get(story, [])
@@ -64,8 +73,14 @@ def test_movements_tell_the_story(demo: tuple[dict, RevenueWarehouse], story: st
             assert classified[0][1] == "new" and len(classified) == 1, (account, moves)
             fx_months = [mo for mo, k in moves if k == "fx_adjustment"]
             assert all(mo > classified[0][0] for mo in fx_months), (account, moves)
-        local = {r[0]: r[1] for r in query(built.path, f"""
+        local = {
+            r[0]: r[1]
+            for r in query(
+                built.path,
+                f"""
             select strftime(month, '%Y-%m'), mrr_local from fct_account_months
-            where account_id = '{account}'""")}
+            where account_id = '{account}'""",
+            )
+        }
         for month, value in entry["mrr_local_by_month"].items():
             assert local.get(month[:7]) == pytest.approx(value, abs=0.01), (account, month)

@@ -23,8 +23,15 @@ def test_small_demo_builds_with_no_failing_test(small_warehouse: BuiltWarehouse)
     assert summary.success
     assert summary.error_tests == 0, summary.test_problems
     assert summary.tests["pass"] > 50
-    assert set(summary.ingestion) == {"salesforce", "stripe", "contracts", "segment", "zendesk",
-                                      "nps", "finance"}
+    assert set(summary.ingestion) == {
+        "salesforce",
+        "stripe",
+        "contracts",
+        "segment",
+        "zendesk",
+        "nps",
+        "finance",
+    }
 
 
 def test_public_marts_are_populated(small_warehouse: BuiltWarehouse) -> None:

@@ -1,6 +1,5 @@
 """The whole dbt project as Dagster assets; dbt tests surface as asset checks."""
 
-
 import json
 from collections import Counter
 from pathlib import Path

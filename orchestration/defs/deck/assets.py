@@ -1,6 +1,5 @@
 """The board deck, rendered from the public marts after every nightly build."""
 
-
 from pathlib import Path
 
 import dagster as dg

@@ -1,7 +1,6 @@
 """One multi-asset per landing source: it loads new files into the raw tables of that source
 and reports validation, quarantine and freshness as asset checks."""
 
-
 from datetime import UTC, datetime
 from pathlib import Path
 

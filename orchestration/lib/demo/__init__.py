@@ -61,8 +61,7 @@ def generate(
     cfg = config or DemoConfig()
     _remove_previous(out_dir)
     writer = LandingWriter(out_dir, cfg.gzip_level)
-    ctx = Ctx(seed=seed, as_of=as_of, months=months, cfg=cfg, writer=writer,
-              n_accounts=accounts)
+    ctx = Ctx(seed=seed, as_of=as_of, months=months, cfg=cfg, writer=writer, n_accounts=accounts)
 
     names = Names(seed)
     users = build_users(ctx, names, accounts)
@@ -92,16 +91,26 @@ def generate(
 
     files = sorted(str(p.relative_to(out_dir)) for p in writer.files)
     manifest = {
-        "seed": seed, "as_of": as_of.isoformat(), "accounts": accounts, "months": months,
+        "seed": seed,
+        "as_of": as_of.isoformat(),
+        "accounts": accounts,
+        "months": months,
         "files": {f: _sha256(out_dir / f) for f in files},
         "rows": dict(sorted(writer.rows.items())),
     }
     (out_dir / "_demo" / "manifest.json").write_text(
-        json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        json.dumps(manifest, indent=2) + "\n", encoding="utf-8"
+    )
     return DemoSummary(
-        out_dir=out_dir, accounts=accounts, months=months, seed=seed, as_of=as_of,
-        files=files, rows=dict(sorted(writer.rows.items())),
-        bytes=sum((out_dir / f).stat().st_size for f in files), stories_path=stories_path,
+        out_dir=out_dir,
+        accounts=accounts,
+        months=months,
+        seed=seed,
+        as_of=as_of,
+        files=files,
+        rows=dict(sorted(writer.rows.items())),
+        bytes=sum((out_dir / f).stat().st_size for f in files),
+        stories_path=stories_path,
     )
 
 
@@ -119,8 +128,14 @@ def _remove_previous(out_dir: Path) -> None:
 def _pick_deleted_account(ctx: Ctx, accs: list, plans: dict, special: set[int]) -> int | None:
     """A churned Stripe account whose CRM record is deleted later (revenue still counts)."""
     rng = ctx.rng("deleted-account")
-    pool = [a.idx for a in accs if a.idx in plans and len(plans[a.idx].subs) == 1
-            and plans[a.idx].subs[0].cancel_on is not None and a.idx not in special]
+    pool = [
+        a.idx
+        for a in accs
+        if a.idx in plans
+        and len(plans[a.idx].subs) == 1
+        and plans[a.idx].subs[0].cancel_on is not None
+        and a.idx not in special
+    ]
     return rng.choice(pool) if pool else None
 
 

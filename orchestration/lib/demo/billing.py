@@ -94,14 +94,32 @@ def build_catalog(ctx: Ctx) -> Catalog:
                 if plan_interval == "week" and t != 0:
                     continue
                 interval, count = INTERVALS[plan_interval]
-                price = Price(ctx.ids.stripe("price"), product, cur, amount, interval, count,
-                              "licensed", f"{tier.name} {plan_interval}ly {cur}", created)
+                price = Price(
+                    ctx.ids.stripe("price"),
+                    product,
+                    cur,
+                    amount,
+                    interval,
+                    count,
+                    "licensed",
+                    f"{tier.name} {plan_interval}ly {cur}",
+                    created,
+                )
                 cat.prices.append(price)
                 cat.licensed[(t, plan_interval, cur)] = price
     api = ctx.ids.stripe("prod")
     for cur, amount in (("KRW", 50), ("JPY", 5), ("USD", 4)):
-        price = Price(ctx.ids.stripe("price"), api, cur, amount, "month", 1, "metered",
-                      f"API calls per 1,000 {cur}", created)
+        price = Price(
+            ctx.ids.stripe("price"),
+            api,
+            cur,
+            amount,
+            "month",
+            1,
+            "metered",
+            f"API calls per 1,000 {cur}",
+            created,
+        )
         cat.prices.append(price)
         cat.metered[cur] = price
     return cat
@@ -114,14 +132,23 @@ def _hm(d: date, hour: int, minute: int = 0) -> int:
 class StripeAccount:
     """One Stripe customer's records in time order (a lazy stream)."""
 
-    def __init__(self, ctx: Ctx, acc: Account, life: Lifecycle, cat: Catalog,
-                 tracker: MrrTracker, flags: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        ctx: Ctx,
+        acc: Account,
+        life: Lifecycle,
+        cat: Catalog,
+        tracker: MrrTracker,
+        flags: dict[str, Any],
+    ) -> None:
         self.ctx, self.acc, self.life, self.cat, self.tracker = ctx, acc, life, cat, tracker
         self.rng = random.Random(f"{ctx.seed}:stripe:{acc.idx}")
         self.flags = flags
         self.customer = ctx.ids.stripe("cus")
-        self.subs = [(ctx.ids.stripe("sub"), ctx.ids.stripe("si"), ctx.ids.stripe("si"), s)
-                     for s in life.subs]
+        self.subs = [
+            (ctx.ids.stripe("sub"), ctx.ids.stripe("si"), ctx.ids.stripe("si"), s)
+            for s in life.subs
+        ]
         self._heap: list[tuple[int, int, str, dict[str, Any]]] = []
         self._seq = 0
 
@@ -130,44 +157,88 @@ class StripeAccount:
         acc = self.acc
         metadata = {} if self.flags.get("unmapped") else {"crm_account_id": acc.id}
         return {
-            "id": self.customer, "object": "customer", "balance": 0, "created": ts,
-            "currency": acc.currency.lower(), "deleted": False, "description": None,
+            "id": self.customer,
+            "object": "customer",
+            "balance": 0,
+            "created": ts,
+            "currency": acc.currency.lower(),
+            "deleted": False,
+            "description": None,
             "email": acc.contacts[0].email if acc.contacts else f"billing@{acc.domain}",
-            "livemode": False, "metadata": metadata, "name": acc.name,
+            "livemode": False,
+            "metadata": metadata,
+            "name": acc.name,
             "preferred_locales": [{"KR": "ko", "JP": "ja", "US": "en"}[acc.country]],
         }
 
-    def _sub_obj(self, ids: tuple[str, str, str, SubPlan], tier: int, seats: int,
-                 status: str, period: tuple[int, int], *, canceled_at: int | None = None,
-                 cancel_at: int | None = None, ended_at: int | None = None) -> dict[str, Any]:
+    def _sub_obj(
+        self,
+        ids: tuple[str, str, str, SubPlan],
+        tier: int,
+        seats: int,
+        status: str,
+        period: tuple[int, int],
+        *,
+        canceled_at: int | None = None,
+        cancel_at: int | None = None,
+        ended_at: int | None = None,
+    ) -> dict[str, Any]:
         sub_id, si, si_m, plan = ids
         price = self.cat.licensed[(tier, plan.interval, self.acc.currency)]
         created = _hm(plan.start, 10)
-        items = [{
-            "id": si, "object": "subscription_item", "created": created,
-            "current_period_end": period[1], "current_period_start": period[0],
-            "discounts": [], "metadata": {}, "price": price.obj(), "quantity": seats,
-            "subscription": sub_id,
-        }]
-        if plan.metered:
-            items.append({
-                "id": si_m, "object": "subscription_item", "created": created,
-                "current_period_end": period[1], "current_period_start": period[0],
-                "discounts": [], "metadata": {}, "price": self.cat.metered[self.acc.currency].obj(),
+        items = [
+            {
+                "id": si,
+                "object": "subscription_item",
+                "created": created,
+                "current_period_end": period[1],
+                "current_period_start": period[0],
+                "discounts": [],
+                "metadata": {},
+                "price": price.obj(),
+                "quantity": seats,
                 "subscription": sub_id,
-            })
+            }
+        ]
+        if plan.metered:
+            items.append(
+                {
+                    "id": si_m,
+                    "object": "subscription_item",
+                    "created": created,
+                    "current_period_end": period[1],
+                    "current_period_start": period[0],
+                    "discounts": [],
+                    "metadata": {},
+                    "price": self.cat.metered[self.acc.currency].obj(),
+                    "subscription": sub_id,
+                }
+            )
         trial = plan.trial_days > 0
         return {
-            "id": sub_id, "object": "subscription",
-            "billing_cycle_anchor": kst_epoch(plan.anchor), "cancel_at": cancel_at,
+            "id": sub_id,
+            "object": "subscription",
+            "billing_cycle_anchor": kst_epoch(plan.anchor),
+            "cancel_at": cancel_at,
             "cancel_at_period_end": cancel_at is not None and ended_at is None,
-            "canceled_at": canceled_at, "collection_method": "send_invoice", "created": created,
-            "currency": self.acc.currency.lower(), "customer": self.customer,
-            "days_until_due": 14, "ended_at": ended_at,
-            "items": {"object": "list", "data": items, "has_more": False,
-                      "total_count": len(items),
-                      "url": f"/v1/subscription_items?subscription={sub_id}"},
-            "livemode": False, "metadata": {}, "start_date": created, "status": status,
+            "canceled_at": canceled_at,
+            "collection_method": "send_invoice",
+            "created": created,
+            "currency": self.acc.currency.lower(),
+            "customer": self.customer,
+            "days_until_due": 14,
+            "ended_at": ended_at,
+            "items": {
+                "object": "list",
+                "data": items,
+                "has_more": False,
+                "total_count": len(items),
+                "url": f"/v1/subscription_items?subscription={sub_id}",
+            },
+            "livemode": False,
+            "metadata": {},
+            "start_date": created,
+            "status": status,
             "trial_end": kst_epoch(plan.anchor) if trial else None,
             "trial_start": created if trial else None,
         }
@@ -205,8 +276,11 @@ class StripeAccount:
                 end = plan.end_date()
                 if end is not None:
                     ts = kst_epoch(end) + 45 * 86400
-                    self._emit(ts, "customers",
-                               {"id": self.customer, "object": "customer", "deleted": True})
+                    self._emit(
+                        ts,
+                        "customers",
+                        {"id": self.customer, "object": "customer", "deleted": True},
+                    )
                     yield ts
 
     def _produce_sub(self, ids: tuple[str, str, str, SubPlan]) -> Iterator[int]:
@@ -219,12 +293,27 @@ class StripeAccount:
         first_period = (kst_epoch(plan.period_start(0)), kst_epoch(plan.period_start(1)))
         status = "trialing" if plan.trial_days else "active"
         trial_period = (created, kst_epoch(plan.anchor))
-        self._emit(created, "subscriptions", self._sub_obj(
-            ids, tier, seats, status, trial_period if plan.trial_days else first_period))
+        self._emit(
+            created,
+            "subscriptions",
+            self._sub_obj(
+                ids, tier, seats, status, trial_period if plan.trial_days else first_period
+            ),
+        )
         if plan.trial_days:
             price = self.cat.licensed[(tier, plan.interval, cur)]
-            line = Line(ctx.ids.stripe("il"), 0, cur, seats, created, kst_epoch(plan.anchor),
-                        f"Trial period for {TIERS[tier].name}", price, sub_id, si)
+            line = Line(
+                ctx.ids.stripe("il"),
+                0,
+                cur,
+                seats,
+                created,
+                kst_epoch(plan.anchor),
+                f"Trial period for {TIERS[tier].name}",
+                price,
+                sub_id,
+                si,
+            )
             self._invoice(created + 60, sub_id, [line], "subscription_create", "paid")
             yield created
         # Cancellation: voluntary ends at period end; involuntary ends when the last invoice
@@ -263,8 +352,20 @@ class StripeAccount:
             if (k == 0 and plan.trial_days) or changed:
                 self._emit(s, "subscriptions", self._sub_obj(ids, tier, seats, "active", (s, e)))
             price = self.cat.licensed[(tier, plan.interval, cur)]
-            lines = [Line(ctx.ids.stripe("il"), price.unit_amount * seats, cur, seats, s, e,
-                          f"{seats} × {TIERS[tier].name} ({plan.interval})", price, sub_id, si)]
+            lines = [
+                Line(
+                    ctx.ids.stripe("il"),
+                    price.unit_amount * seats,
+                    cur,
+                    seats,
+                    s,
+                    e,
+                    f"{seats} × {TIERS[tier].name} ({plan.interval})",
+                    price,
+                    sub_id,
+                    si,
+                )
+            ]
             if plan.discount_pct and (plan.discount_periods is None or k < plan.discount_periods):
                 amount = lines[0].amount * plan.discount_pct // 100
                 lines[0].discount = (amount, self.flags["discount_id"])
@@ -272,14 +373,41 @@ class StripeAccount:
                 mp = self.cat.metered[cur]
                 usage = int(seats * rng.uniform(20, 120))
                 ps_prev = kst_epoch(plan.period_start(k - 1))
-                lines.append(Line(ctx.ids.stripe("il"), mp.unit_amount * usage, cur, usage,
-                                  ps_prev, s, "API calls (thousands)", mp, sub_id, si_m))
+                lines.append(
+                    Line(
+                        ctx.ids.stripe("il"),
+                        mp.unit_amount * usage,
+                        cur,
+                        usage,
+                        ps_prev,
+                        s,
+                        "API calls (thousands)",
+                        mp,
+                        sub_id,
+                        si_m,
+                    )
+                )
             if (k == 0 and plan.onboarding_fee) or rng.random() < one_off_rate:
-                fee = round({"KRW": 500_000, "JPY": 50_000, "USD": 400}[cur] * MINOR_UNITS[cur]
-                            * (1 if k == 0 else 0.5))
-                lines.append(Line(ctx.ids.stripe("il"), fee, cur, 1, s, s,
-                                  "온보딩 지원" if k == 0 else "추가 교육 세션",
-                                  price, sub_id, None, invoice_item=ctx.ids.stripe("ii")))
+                fee = round(
+                    {"KRW": 500_000, "JPY": 50_000, "USD": 400}[cur]
+                    * MINOR_UNITS[cur]
+                    * (1 if k == 0 else 0.5)
+                )
+                lines.append(
+                    Line(
+                        ctx.ids.stripe("il"),
+                        fee,
+                        cur,
+                        1,
+                        s,
+                        s,
+                        "온보딩 지원" if k == 0 else "추가 교육 세션",
+                        price,
+                        sub_id,
+                        None,
+                        invoice_item=ctx.ids.stripe("ii"),
+                    )
+                )
             status = "paid"
             if plan.involuntary and last_k is not None and k >= last_k - 1:
                 status = "uncollectible"
@@ -299,12 +427,32 @@ class StripeAccount:
                 credit = -round(old.unit_amount * seats * frac)
                 charge = round(new.unit_amount * ch.seats * frac)
                 pl = [
-                    Line(ctx.ids.stripe("il"), credit, cur, seats, u, e,
-                         f"Unused time on {seats} × {TIERS[tier].name}", old,
-                         sub_id, si, proration=True),
-                    Line(ctx.ids.stripe("il"), charge, cur, ch.seats, u, e,
-                         f"Remaining time on {TIERS[ch.tier].name}", new, sub_id, si,
-                         proration=True),
+                    Line(
+                        ctx.ids.stripe("il"),
+                        credit,
+                        cur,
+                        seats,
+                        u,
+                        e,
+                        f"Unused time on {seats} × {TIERS[tier].name}",
+                        old,
+                        sub_id,
+                        si,
+                        proration=True,
+                    ),
+                    Line(
+                        ctx.ids.stripe("il"),
+                        charge,
+                        cur,
+                        ch.seats,
+                        u,
+                        e,
+                        f"Remaining time on {TIERS[ch.tier].name}",
+                        new,
+                        sub_id,
+                        si,
+                        proration=True,
+                    ),
                 ]
                 tier, seats = ch.tier, ch.seats
                 self._emit(u, "subscriptions", self._sub_obj(ids, tier, seats, "active", (s, e)))
@@ -313,65 +461,165 @@ class StripeAccount:
             if cancel_day is not None and k == last_k:
                 c = _hm(cancel_day, 11)
                 if not plan.involuntary:
-                    self._emit(c, "subscriptions", self._sub_obj(
-                        ids, tier, seats, "active", (s, e), canceled_at=c, cancel_at=ended_at))
+                    self._emit(
+                        c,
+                        "subscriptions",
+                        self._sub_obj(
+                            ids, tier, seats, "active", (s, e), canceled_at=c, cancel_at=ended_at
+                        ),
+                    )
                     yield c
             k += 1
         if ended_at is not None:
             cancel_ts = _hm(cancel_day, 11) if not plan.involuntary else ended_at
             if ended_at < end_ts:
-                last = (kst_epoch(plan.period_start(max(last_k, 0))),
-                        kst_epoch(plan.period_start(max(last_k, 0) + 1)))
-                self._emit(ended_at, "subscriptions", self._sub_obj(
-                    ids, tier, seats, "canceled", last, canceled_at=cancel_ts,
-                    cancel_at=None if plan.involuntary else ended_at, ended_at=ended_at))
+                last = (
+                    kst_epoch(plan.period_start(max(last_k, 0))),
+                    kst_epoch(plan.period_start(max(last_k, 0) + 1)),
+                )
+                self._emit(
+                    ended_at,
+                    "subscriptions",
+                    self._sub_obj(
+                        ids,
+                        tier,
+                        seats,
+                        "canceled",
+                        last,
+                        canceled_at=cancel_ts,
+                        cancel_at=None if plan.involuntary else ended_at,
+                        ended_at=ended_at,
+                    ),
+                )
                 self.tracker.end_sub(acc.idx, sub_id, ended_at)
                 yield ended_at
 
-    def _invoice(self, created: int, sub_id: str, lines: list[Line], reason: str,
-                 status: str) -> None:
+    def _invoice(
+        self, created: int, sub_id: str, lines: list[Line], reason: str, status: str
+    ) -> None:
         ctx, rng = self.ctx, self.rng
         inv_id = ctx.ids.stripe("in")
         number = f"{self.customer[4:12].upper()}-{ctx.ids.next('inv:' + self.customer):04d}"
-        common = dict(customer=self.customer, currency=self.acc.currency, subscription=sub_id,
-                      lines=lines, billing_reason=reason, due_days=14)
+        common = dict(
+            customer=self.customer,
+            currency=self.acc.currency,
+            subscription=sub_id,
+            lines=lines,
+            billing_reason=reason,
+            due_days=14,
+        )
         counted = status in ("paid", "open", "uncollectible")
         age = ctx.end_ts - created
         x = rng.random()
         if x < 0.01:
             # Issued by mistake and voided; the real invoice follows.
             void_lines = [Line(**{**ln.__dict__, "id": ctx.ids.stripe("il")}) for ln in lines]
-            self._emit(created - 1800, "invoices", invoice_obj(
-                id=ctx.ids.stripe("in"), number=number + "V", created=created - 1800,
-                status="void", paid_at=None, voided_at=created - 600, legacy=False,
-                **{**common, "lines": void_lines}))
+            self._emit(
+                created - 1800,
+                "invoices",
+                invoice_obj(
+                    id=ctx.ids.stripe("in"),
+                    number=number + "V",
+                    created=created - 1800,
+                    status="void",
+                    paid_at=None,
+                    voided_at=created - 600,
+                    legacy=False,
+                    **{**common, "lines": void_lines},
+                ),
+            )
         elif x < 0.015:
             draft_lines = [Line(**{**ln.__dict__, "id": ctx.ids.stripe("il")}) for ln in lines]
-            self._emit(created - 900, "invoices", invoice_obj(
-                id=ctx.ids.stripe("in"), number=number, created=created - 900, status="draft",
-                paid_at=None, voided_at=None, legacy=False, **{**common, "lines": draft_lines}))
+            self._emit(
+                created - 900,
+                "invoices",
+                invoice_obj(
+                    id=ctx.ids.stripe("in"),
+                    number=number,
+                    created=created - 900,
+                    status="draft",
+                    paid_at=None,
+                    voided_at=None,
+                    legacy=False,
+                    **{**common, "lines": draft_lines},
+                ),
+            )
         total = sum(ln.amount for ln in lines)
         if status == "uncollectible":
-            self._emit(created, "invoices", invoice_obj(
-                id=inv_id, number=number, created=created, status="open", paid_at=None,
-                voided_at=None, legacy=False, **common))
-            self._emit(created + 30 * 86400, "invoices", invoice_obj(
-                id=inv_id, number=number, created=created, status="uncollectible",
-                paid_at=None, voided_at=None, legacy=False, **common))
+            self._emit(
+                created,
+                "invoices",
+                invoice_obj(
+                    id=inv_id,
+                    number=number,
+                    created=created,
+                    status="open",
+                    paid_at=None,
+                    voided_at=None,
+                    legacy=False,
+                    **common,
+                ),
+            )
+            self._emit(
+                created + 30 * 86400,
+                "invoices",
+                invoice_obj(
+                    id=inv_id,
+                    number=number,
+                    created=created,
+                    status="uncollectible",
+                    paid_at=None,
+                    voided_at=None,
+                    legacy=False,
+                    **common,
+                ),
+            )
         elif status == "paid" and total > 0 and (age < 18 * 86400 or x > 0.86):
             # Paid later (bank transfer): open first, re-sent as paid; some stay overdue.
             delay = rng.randint(2, 9) * 86400 if x < 0.985 else rng.randint(40, 80) * 86400
-            self._emit(created, "invoices", invoice_obj(
-                id=inv_id, number=number, created=created, status="open", paid_at=None,
-                voided_at=None, legacy=False, **common))
-            self._emit(created + delay, "invoices", invoice_obj(
-                id=inv_id, number=number, created=created, status="paid",
-                paid_at=created + delay, voided_at=None, legacy=False, **common))
+            self._emit(
+                created,
+                "invoices",
+                invoice_obj(
+                    id=inv_id,
+                    number=number,
+                    created=created,
+                    status="open",
+                    paid_at=None,
+                    voided_at=None,
+                    legacy=False,
+                    **common,
+                ),
+            )
+            self._emit(
+                created + delay,
+                "invoices",
+                invoice_obj(
+                    id=inv_id,
+                    number=number,
+                    created=created,
+                    status="paid",
+                    paid_at=created + delay,
+                    voided_at=None,
+                    legacy=False,
+                    **common,
+                ),
+            )
         else:
-            self._emit(created, "invoices", invoice_obj(
-                id=inv_id, number=number, created=created, status=status,
-                paid_at=created + 120 if status == "paid" else None, voided_at=None,
-                legacy=False, **common))
+            self._emit(
+                created,
+                "invoices",
+                invoice_obj(
+                    id=inv_id,
+                    number=number,
+                    created=created,
+                    status=status,
+                    paid_at=created + 120 if status == "paid" else None,
+                    voided_at=None,
+                    legacy=False,
+                    **common,
+                ),
+            )
         if counted and created < ctx.end_ts:
             for ln in lines:
                 if not ln.proration and not ln.invoice_item and ln.price.usage_type == "licensed":
@@ -408,16 +656,21 @@ def _legacy(obj: str, rec: dict[str, Any]) -> dict[str, Any]:
         out["current_period_end"] = items[0]["current_period_end"]
         return out
     if obj == "customers" and not rec.get("deleted"):
-        return {**rec, "account_balance": 0, "default_source": None,
-                "sources": {"object": "list", "data": [], "has_more": False}}
+        return {
+            **rec,
+            "account_balance": 0,
+            "default_source": None,
+            "sources": {"object": "list", "data": [], "has_more": False},
+        }
     return rec
 
 
 _PRICE_BY_ID: dict[str, Price] = {}
 
 
-def write_stripe(ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycle],
-                 tracker: MrrTracker) -> set[int]:
+def write_stripe(
+    ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycle], tracker: MrrTracker
+) -> set[int]:
     """Writes all Stripe files; returns the account indices with unusual customers
     (unmapped, deleted later) that stories leave out."""
     rng = ctx.rng("stripe")
@@ -428,17 +681,29 @@ def write_stripe(ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycle],
     keys = ctx.month_keys
     # The first extract of every object comes from an older API version (legacy shape).
     legacy_month = keys[0]
-    w.write_jsonl(f"{STRIPE_DIR}/prices/prices_{legacy_month}.jsonl.gz", "stripe.prices",
-                  [p.obj() for p in cat.prices if p.interval != "week"])
-    w.write_jsonl(f"{STRIPE_DIR}/prices/prices_{keys[1]}.jsonl.gz", "stripe.prices",
-                  [p.obj() for p in cat.prices if p.interval == "week"])
+    w.write_jsonl(
+        f"{STRIPE_DIR}/prices/prices_{legacy_month}.jsonl.gz",
+        "stripe.prices",
+        [p.obj() for p in cat.prices if p.interval != "week"],
+    )
+    w.write_jsonl(
+        f"{STRIPE_DIR}/prices/prices_{keys[1]}.jsonl.gz",
+        "stripe.prices",
+        [p.obj() for p in cat.prices if p.interval == "week"],
+    )
     stripe_accs = [a for a in accounts if a.idx in plans and plans[a.idx].subs]
     discount_ids = {a.idx: ctx.ids.stripe("di") for a in stripe_accs}
     # Two customers without the CRM mapping; one churned customer deleted later.
-    flags: dict[int, dict[str, Any]] = {a.idx: {"discount_id": discount_ids[a.idx]}
-                                        for a in stripe_accs}
-    candidates = [a for a in stripe_accs if len(plans[a.idx].subs) == 1
-                  and plans[a.idx].subs[0].cancel_on is not None and not plans[a.idx].fx_only]
+    flags: dict[int, dict[str, Any]] = {
+        a.idx: {"discount_id": discount_ids[a.idx]} for a in stripe_accs
+    }
+    candidates = [
+        a
+        for a in stripe_accs
+        if len(plans[a.idx].subs) == 1
+        and plans[a.idx].subs[0].cancel_on is not None
+        and not plans[a.idx].fx_only
+    ]
     if candidates:
         flags[rng.choice(candidates).idx]["delete_customer_after"] = True
     plain = [a for a in stripe_accs if not plans[a.idx].fx_only]
@@ -467,14 +732,28 @@ def write_stripe(ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycle],
 
 
 CONTRACT_HEADER = (
-    "contract_id", "crm_account_id", "opportunity_id", "start_date", "end_date", "currency",
-    "total_contract_value", "billing_frequency", "seats", "status", "terminated_date",
+    "contract_id",
+    "crm_account_id",
+    "opportunity_id",
+    "start_date",
+    "end_date",
+    "currency",
+    "total_contract_value",
+    "billing_frequency",
+    "seats",
+    "status",
+    "terminated_date",
     "updated_at",
 )
 
 
-def write_contracts(ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycle],
-                    tracker: MrrTracker, contract_opps: dict[tuple[int, int], str]) -> None:
+def write_contracts(
+    ctx: Ctx,
+    accounts: list[Account],
+    plans: dict[int, Lifecycle],
+    tracker: MrrTracker,
+    contract_opps: dict[tuple[int, int], str],
+) -> None:
     rng = ctx.rng("contracts")
     buckets: dict[str, list[list[Any]]] = defaultdict(list)
     last = ctx.as_of - timedelta(days=1)
@@ -489,13 +768,28 @@ def write_contracts(ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycl
             cid = f"CTR-{n:06d}"
             signed = c.start - timedelta(days=rng.randint(3, 20))
 
-            def row(status: str, updated: date, seats: int, _c: ContractTerm = c,
-                    _cid: str = cid, _ci: int = ci, terminated: date | None = None,
-                    hour: int = 10, _a: Account = acc) -> list[Any]:
+            def row(
+                status: str,
+                updated: date,
+                seats: int,
+                _c: ContractTerm = c,
+                _cid: str = cid,
+                _ci: int = ci,
+                terminated: date | None = None,
+                hour: int = 10,
+                _a: Account = acc,
+            ) -> list[Any]:
                 return [
-                    _cid, _a.id, contract_opps[(_a.idx, _ci)], _c.start.isoformat(),
-                    _c.end.isoformat(), _a.currency, _money(_c.total_value, _a.currency),
-                    _c.billing_frequency, seats, status,
+                    _cid,
+                    _a.id,
+                    contract_opps[(_a.idx, _ci)],
+                    _c.start.isoformat(),
+                    _c.end.isoformat(),
+                    _a.currency,
+                    _money(_c.total_value, _a.currency),
+                    _c.billing_frequency,
+                    seats,
+                    status,
                     terminated.isoformat() if terminated else "",
                     sf_ts(kst_epoch(updated) + hour * 3600),
                 ]
@@ -511,12 +805,14 @@ def write_contracts(ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycl
                     buckets[ctx.file_month(fix)].append(row("active", fix, c.seats))
             if c.terminated is not None and c.terminated <= last:
                 buckets[ctx.file_month(c.terminated)].append(
-                    row("terminated", c.terminated, c.seats, terminated=c.terminated))
+                    row("terminated", c.terminated, c.seats, terminated=c.terminated)
+                )
             elif c.end < last:
                 expired = c.end + timedelta(days=1)
                 buckets[ctx.file_month(expired)].append(row("expired", expired, c.seats))
-    ctx.writer.write_monthly_csv("billing/contracts", "contracts", "contracts.contracts",
-                                 CONTRACT_HEADER, buckets)
+    ctx.writer.write_monthly_csv(
+        "billing/contracts", "contracts", "contracts.contracts", CONTRACT_HEADER, buckets
+    )
 
 
 def _money(value: float, currency: str) -> str:

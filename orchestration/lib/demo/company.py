@@ -172,34 +172,40 @@ def build_accounts(ctx: Ctx, names: Names, users: list[User], n: int) -> list[Ac
             if sales_led:
                 tier = 2
         domain_word = names.en.domain_word().replace("-", "")
-        accounts.append(Account(
-            idx=i,
-            id=ctx.ids.salesforce("001"),
-            name=name,
-            country=country,
-            currency=COUNTRY_CURRENCY[country],
-            industry=rng.choice(INDUSTRIES),
-            employees=employees,
-            budget_owner=rng.choices(BUDGET_OWNERS, (0.35, 0.2, 0.15, 0.1, 0.2))[0],
-            decision_structure=(
-                "Committee" if employees > 300 and rng.random() < 0.7
-                else rng.choice(DECISION_STRUCTURES)
-            ),
-            security_review=employees > 200 and rng.random() < 0.6 or rng.random() < 0.1,
-            domain=f"{domain_word}{i}.{TLDS[country]}",
-            owner_id=rng.choice(reps[country] or [u for u in users if u.department == "Sales"]).id,
-            csm_id=rng.choice(csms).id,
-            paying=paying,
-            sales_led=sales_led,
-            start=start,
-            seats=seats,
-            tier=tier,
-        ))
+        accounts.append(
+            Account(
+                idx=i,
+                id=ctx.ids.salesforce("001"),
+                name=name,
+                country=country,
+                currency=COUNTRY_CURRENCY[country],
+                industry=rng.choice(INDUSTRIES),
+                employees=employees,
+                budget_owner=rng.choices(BUDGET_OWNERS, (0.35, 0.2, 0.15, 0.1, 0.2))[0],
+                decision_structure=(
+                    "Committee"
+                    if employees > 300 and rng.random() < 0.7
+                    else rng.choice(DECISION_STRUCTURES)
+                ),
+                security_review=employees > 200 and rng.random() < 0.6 or rng.random() < 0.1,
+                domain=f"{domain_word}{i}.{TLDS[country]}",
+                owner_id=rng.choice(
+                    reps[country] or [u for u in users if u.department == "Sales"]
+                ).id,
+                csm_id=rng.choice(csms).id,
+                paying=paying,
+                sales_led=sales_led,
+                start=start,
+                seats=seats,
+                tier=tier,
+            )
+        )
     # Subsidiaries point at an earlier account of the same country.
     for acc in accounts[10:]:
         if rng.random() < cfg.subsidiary_share:
-            parents = [a for a in accounts[: acc.idx] if a.country == acc.country
-                       and a.parent_id is None]
+            parents = [
+                a for a in accounts[: acc.idx] if a.country == acc.country and a.parent_id is None
+            ]
             if parents:
                 acc.parent_id = rng.choice(parents[-50:]).id
     return accounts

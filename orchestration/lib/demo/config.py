@@ -23,35 +23,70 @@ COUNTRY_CURRENCY: dict[str, str] = {"KR": "KRW", "JP": "JPY", "US": "USD"}
 MINOR_UNITS: dict[str, int] = {"KRW": 1, "JPY": 1, "USD": 100}
 
 INDUSTRIES: tuple[str, ...] = (
-    "Technology", "Manufacturing", "Retail", "Financial Services", "Healthcare",
-    "Education", "Media", "Logistics", "Gaming", "Public Sector",
+    "Technology",
+    "Manufacturing",
+    "Retail",
+    "Financial Services",
+    "Healthcare",
+    "Education",
+    "Media",
+    "Logistics",
+    "Gaming",
+    "Public Sector",
 )
 BUDGET_OWNERS: tuple[str, ...] = ("IT", "Operations", "Marketing", "Finance", "Executive")
 DECISION_STRUCTURES: tuple[str, ...] = ("Single", "Committee")
 
 CAMPAIGN_CHANNELS: tuple[str, ...] = ("naver", "kakao", "google", "linkedin", "events")
 SPEND_CHANNELS: tuple[str, ...] = (
-    "google_ads", "naver_search", "kakao", "linkedin", "events", "content",
+    "google_ads",
+    "naver_search",
+    "kakao",
+    "linkedin",
+    "events",
+    "content",
 )
 # Campaign channel -> marketing_spend channel that pays for it.
 CAMPAIGN_SPEND_CHANNEL: dict[str, str] = {
-    "naver": "naver_search", "kakao": "kakao", "google": "google_ads",
-    "linkedin": "linkedin", "events": "events",
+    "naver": "naver_search",
+    "kakao": "kakao",
+    "google": "google_ads",
+    "linkedin": "linkedin",
+    "events": "events",
 }
 LEAD_SOURCES: tuple[str, ...] = ("Web", "Paid Search", "Social", "Event", "Referral", "Partner")
 
 OPEN_STAGES: tuple[str, ...] = (
-    "Prospecting", "Qualification", "Needs Analysis", "Value Proposition",
-    "Id. Decision Makers", "Perception Analysis", "Proposal/Price Quote", "Negotiation/Review",
+    "Prospecting",
+    "Qualification",
+    "Needs Analysis",
+    "Value Proposition",
+    "Id. Decision Makers",
+    "Perception Analysis",
+    "Proposal/Price Quote",
+    "Negotiation/Review",
 )
 LOSS_REASONS: tuple[str, ...] = (
-    "Price", "Competitor", "No Decision", "Security Review Failed", "Timing", "Missing Feature",
+    "Price",
+    "Competitor",
+    "No Decision",
+    "Security Review Failed",
+    "Timing",
+    "Missing Feature",
 )
 
 COST_CATEGORIES: tuple[str, ...] = (
-    "sales_payroll", "marketing_payroll", "sales_tools", "marketing_tools",
-    "content_production", "hosting", "support_payroll", "cs_payroll", "third_party_services",
-    "rnd_payroll", "g_and_a",
+    "sales_payroll",
+    "marketing_payroll",
+    "sales_tools",
+    "marketing_tools",
+    "content_production",
+    "hosting",
+    "support_payroll",
+    "cs_payroll",
+    "third_party_services",
+    "rnd_payroll",
+    "g_and_a",
 )
 
 PRODUCT_EVENTS: tuple[tuple[str, float], ...] = (

@@ -51,7 +51,8 @@ def write_product_events(ctx: Ctx, accounts: list[Account], plans: dict[int, Lif
     rng = ctx.np_rng("product-events")
     w = ctx.writer
     users: list[_AccountUsage] = [
-        _AccountUsage(ctx, a, plans[a.idx], rng) for a in accounts
+        _AccountUsage(ctx, a, plans[a.idx], rng)
+        for a in accounts
         if a.idx in plans and (plans[a.idx].subs or plans[a.idx].contracts)
     ]
     n_events = 0
@@ -85,8 +86,9 @@ def write_product_events(ctx: Ctx, accounts: list[Account], plans: dict[int, Lif
                 n = int(rng.poisson(lam))
                 if n == 0:
                     continue
-                text, k = _tracks(rng, u, lo, days, n, n_active, TIERS[tier].name,
-                                  f"{mi:03x}{wi:x}")
+                text, k = _tracks(
+                    rng, u, lo, days, n, n_active, TIERS[tier].name, f"{mi:03x}{wi:x}"
+                )
                 chunks.append(text)
                 count += k
             if count:
@@ -96,34 +98,60 @@ def write_product_events(ctx: Ctx, accounts: list[Account], plans: dict[int, Lif
     return n_events
 
 
-def _identify_group(ctx: Ctx, u: _AccountUsage, seats: int, tier: int, n_active: int,
-                    ts: int) -> tuple[str, int]:
+def _identify_group(
+    ctx: Ctx, u: _AccountUsage, seats: int, tier: int, n_active: int, ts: int
+) -> tuple[str, int]:
     acc = u.acc
     lines = []
     t = ts + 9 * 3600
     if not u.grouped:
-        lines.append(dumps({
-            "type": "group", "messageId": f"grp-{acc.idx:05x}-{t:x}", "timestamp": iso_utc(t),
-            "userId": f"{u.user_prefix}0000", "groupId": acc.id,
-            "traits": {"name": acc.name, "plan": TIERS[tier].name, "seats": seats,
-                       "country": acc.country},
-            "context": {"groupId": acc.id},
-        }))
+        lines.append(
+            dumps(
+                {
+                    "type": "group",
+                    "messageId": f"grp-{acc.idx:05x}-{t:x}",
+                    "timestamp": iso_utc(t),
+                    "userId": f"{u.user_prefix}0000",
+                    "groupId": acc.id,
+                    "traits": {
+                        "name": acc.name,
+                        "plan": TIERS[tier].name,
+                        "seats": seats,
+                        "country": acc.country,
+                    },
+                    "context": {"groupId": acc.id},
+                }
+            )
+        )
         u.grouped = True
     for k in range(u.identified, n_active):
         email = acc.contacts[k].email if k < len(acc.contacts) else f"user{k:03d}@{acc.domain}"
-        lines.append(dumps({
-            "type": "identify", "messageId": f"idn-{acc.idx:05x}-{k:x}",
-            "timestamp": iso_utc(t + k), "userId": f"{u.user_prefix}{k:04d}",
-            "traits": {"email": email, "company": acc.name},
-            "context": {"groupId": acc.id},
-        }))
+        lines.append(
+            dumps(
+                {
+                    "type": "identify",
+                    "messageId": f"idn-{acc.idx:05x}-{k:x}",
+                    "timestamp": iso_utc(t + k),
+                    "userId": f"{u.user_prefix}{k:04d}",
+                    "traits": {"email": email, "company": acc.name},
+                    "context": {"groupId": acc.id},
+                }
+            )
+        )
     u.identified = max(u.identified, n_active)
     return "".join(line + "\n" for line in lines), len(lines)
 
 
-def _tracks(rng: np.random.Generator, u: _AccountUsage, lo: date, days: int, n: int,
-            n_active: int, plan_name: str, part: str) -> tuple[str, int]:
+def _tracks(
+    rng: np.random.Generator,
+    u: _AccountUsage,
+    lo: date,
+    days: int,
+    n: int,
+    n_active: int,
+    plan_name: str,
+    part: str,
+) -> tuple[str, int]:
     # Weekdays carry most of the use; power users (low indices) do most of it.
     day_idx = np.arange(days)
     weekday = (np.array([lo.weekday()]) + day_idx) % 7
@@ -136,9 +164,12 @@ def _tracks(rng: np.random.Generator, u: _AccountUsage, lo: date, days: int, n: 
     users = (n_active * rng.random(n) ** 1.8).astype(np.int64).tolist()
     events = rng.choice(len(_EVENT_NAMES), size=n, p=_EVENT_P).tolist()
     # Everything after the userId is fixed per event name within an account-month.
-    tails = [f'","event":"{name}","properties":{{"plan":"{plan_name}"}},"context":'
-             f'{{"groupId":"{u.acc.id}","library":{{"name":"analytics-python",'
-             f'"version":"2.3.3"}}}}}}\n' for name in _EVENT_NAMES]
+    tails = [
+        f'","event":"{name}","properties":{{"plan":"{plan_name}"}},"context":'
+        f'{{"groupId":"{u.acc.id}","library":{{"name":"analytics-python",'
+        f'"version":"2.3.3"}}}}}}\n'
+        for name in _EVENT_NAMES
+    ]
     uids = [f"{u.user_prefix}{k:04d}" for k in range(n_active)]
     mid = f'{{"type":"track","messageId":"{u.acc.idx:05x}-{part}-'
     lines = [

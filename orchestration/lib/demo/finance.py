@@ -50,8 +50,9 @@ def write_fx(ctx: Ctx) -> FxTable:
                 fx.daily[cur][d] = rate
                 rows[ctx.file_month(d)].append([d.isoformat(), cur, f"{rate:.{dec}f}"])
         d += timedelta(days=1)
-    ctx.writer.write_monthly_csv("finance/fx_rates", "fx_rates", "finance.fx_rates",
-                                 ("date", "currency", "rate"), rows)
+    ctx.writer.write_monthly_csv(
+        "finance/fx_rates", "fx_rates", "finance.fx_rates", ("date", "currency", "rate"), rows
+    )
     return fx
 
 
@@ -69,8 +70,12 @@ def write_marketing_spend(ctx: Ctx, campaigns: list[Campaign], fx: FxTable) -> N
     by_channel: dict[str, list[Campaign]] = defaultdict(list)
     for c in campaigns:
         by_channel[c.channel].append(c)
-    spend_campaign = {"google_ads": "google", "naver_search": "naver", "kakao": "kakao",
-                      "linkedin": "linkedin"}
+    spend_campaign = {
+        "google_ads": "google",
+        "naver_search": "naver",
+        "kakao": "kakao",
+        "linkedin": "linkedin",
+    }
     rows: dict[str, list[list[Any]]] = defaultdict(list)
     d = ctx.first_month
     n_days = (ctx.as_of - ctx.first_month).days
@@ -88,17 +93,34 @@ def write_marketing_spend(ctx: Ctx, campaigns: list[Campaign], fx: FxTable) -> N
         for c in by_channel["events"]:
             if c.end == d:
                 cost = (12_000_000 if c.type == "Conference" else 1_500_000) * scale
-                rows[month_key(d)].append([d.isoformat(), "events", c.id,
-                                           _fmt(cost * rng.uniform(0.8, 1.2), "KRW"), "KRW"])
+                rows[month_key(d)].append(
+                    [
+                        d.isoformat(),
+                        "events",
+                        c.id,
+                        _fmt(cost * rng.uniform(0.8, 1.2), "KRW"),
+                        "KRW",
+                    ]
+                )
         if d.weekday() == 0:
-            rows[month_key(d)].append([d.isoformat(), "content", "",
-                                       _fmt(rng.uniform(0.8, 2.5) * 1_000_000 * scale, "KRW"),
-                                       "KRW"])
+            rows[month_key(d)].append(
+                [
+                    d.isoformat(),
+                    "content",
+                    "",
+                    _fmt(rng.uniform(0.8, 2.5) * 1_000_000 * scale, "KRW"),
+                    "KRW",
+                ]
+            )
         d += timedelta(days=1)
         i += 1
-    ctx.writer.write_monthly_csv("finance/marketing_spend", "marketing_spend",
-                                 "finance.marketing_spend",
-                                 ("date", "channel", "campaign_id", "amount", "currency"), rows)
+    ctx.writer.write_monthly_csv(
+        "finance/marketing_spend",
+        "marketing_spend",
+        "finance.marketing_spend",
+        ("date", "channel", "campaign_id", "amount", "currency"),
+        rows,
+    )
 
 
 def len_scale(ctx: Ctx) -> float:
@@ -136,8 +158,9 @@ def write_costs(ctx: Ctx, mrr_krw: np.ndarray) -> None:
             else:
                 out.append([month, cat, _fmt(krw, "KRW"), "KRW"])
         rows[month] = out
-    ctx.writer.write_monthly_csv("finance/costs", "costs", "finance.costs",
-                                 ("month", "category", "amount", "currency"), rows)
+    ctx.writer.write_monthly_csv(
+        "finance/costs", "costs", "finance.costs", ("month", "category", "amount", "currency"), rows
+    )
 
 
 def _fmt(amount: float, currency: str) -> str:

@@ -144,9 +144,9 @@ def plan_lifecycles(ctx: Ctx, accounts: list[Account]) -> dict[int, Lifecycle]:
     rng.shuffle(pool)
     for a in pool[: cfg.weekly_accounts]:
         special[a.idx] = "week"
-    for a in pool[cfg.weekly_accounts: cfg.weekly_accounts + cfg.quarterly_accounts]:
+    for a in pool[cfg.weekly_accounts : cfg.weekly_accounts + cfg.quarterly_accounts]:
         special[a.idx] = "quarter"
-    metered = {a.idx for a in pool[-cfg.metered_accounts:]} if pool else set()
+    metered = {a.idx for a in pool[-cfg.metered_accounts :]} if pool else set()
     for acc in accounts:
         if not acc.paying or acc.start is None:
             continue
@@ -156,7 +156,9 @@ def plan_lifecycles(ctx: Ctx, accounts: list[Account]) -> dict[int, Lifecycle]:
         interval = special.get(acc.idx) or ("year" if rng.random() < cfg.annual_share else "month")
         life = Lifecycle()
         life.fx_only = (
-            acc.currency != "KRW" and interval == "month" and acc.idx not in metered
+            acc.currency != "KRW"
+            and interval == "month"
+            and acc.idx not in metered
             and rng.random() < cfg.fx_only_share
         )
         seats = acc.seats if interval != "week" else min(acc.seats, 10)

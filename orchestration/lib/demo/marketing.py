@@ -20,23 +20,53 @@ from .writer import dumps, tf
 DAY = 86400
 # Scenario -> (rule, window seconds between first and completing behaviour); None = no MQL.
 SCENARIOS: dict[str, tuple[str | None, int | None]] = {
-    "r1": ("R1", None), "r2": ("R2", None), "r3": ("R3", None),
-    "r1_exact": ("R1", 14 * DAY), "r1_past": (None, 14 * DAY + 1),
-    "r2_exact": ("R2", 30 * DAY), "r2_past": (None, 30 * DAY + 1),
-    "r3_exact": ("R3", 14 * DAY), "r3_past": (None, 14 * DAY + 1),
+    "r1": ("R1", None),
+    "r2": ("R2", None),
+    "r3": ("R3", None),
+    "r1_exact": ("R1", 14 * DAY),
+    "r1_past": (None, 14 * DAY + 1),
+    "r2_exact": ("R2", 30 * DAY),
+    "r2_past": (None, 30 * DAY + 1),
+    "r3_exact": ("R3", 14 * DAY),
+    "r3_past": (None, 14 * DAY + 1),
     "none": (None, None),
 }
 SCENARIO_WEIGHTS = {
-    "r1": 12, "r2": 10, "r3": 8, "r1_exact": 2, "r1_past": 2, "r2_exact": 1, "r2_past": 1,
-    "r3_exact": 1.5, "r3_past": 1.5, "none": 61,
+    "r1": 12,
+    "r2": 10,
+    "r3": 8,
+    "r1_exact": 2,
+    "r1_past": 2,
+    "r2_exact": 1,
+    "r2_past": 1,
+    "r3_exact": 1.5,
+    "r3_past": 1.5,
+    "none": 61,
 }
-BLOG = ("how-to-build-a-revenue-dashboard", "saas-metrics-101", "nrr-vs-grr",
-        "data-warehouse-for-startups", "kpi-playbook", "churn-analysis-guide",
-        "customer-health-score", "b2b-marketing-funnel")
-SOURCE_BY_CHANNEL = {"naver": "Paid Search", "google": "Paid Search", "kakao": "Social",
-                     "linkedin": "Social", "events": "Event"}
-UTM = {"naver": ("naver", "cpc"), "google": ("google", "cpc"), "kakao": ("kakao", "display"),
-       "linkedin": ("linkedin", "paid_social"), "events": ("webinar", "event")}
+BLOG = (
+    "how-to-build-a-revenue-dashboard",
+    "saas-metrics-101",
+    "nrr-vs-grr",
+    "data-warehouse-for-startups",
+    "kpi-playbook",
+    "churn-analysis-guide",
+    "customer-health-score",
+    "b2b-marketing-funnel",
+)
+SOURCE_BY_CHANNEL = {
+    "naver": "Paid Search",
+    "google": "Paid Search",
+    "kakao": "Social",
+    "linkedin": "Social",
+    "events": "Event",
+}
+UTM = {
+    "naver": ("naver", "cpc"),
+    "google": ("google", "cpc"),
+    "kakao": ("kakao", "display"),
+    "linkedin": ("linkedin", "paid_social"),
+    "events": ("webinar", "event"),
+}
 
 
 @dataclass
@@ -91,32 +121,58 @@ def build_campaigns(ctx: Ctx) -> list[Campaign]:
     start = add_months(ctx.first_month, -6)
     start = start.replace(month=(start.month - 1) // 3 * 3 + 1)
     q = start
-    names = {"naver": "네이버 검색광고", "kakao": "카카오 모먼트", "google": "Google Ads",
-             "linkedin": "LinkedIn Ads"}
+    names = {
+        "naver": "네이버 검색광고",
+        "kakao": "카카오 모먼트",
+        "google": "Google Ads",
+        "linkedin": "LinkedIn Ads",
+    }
     while q < ctx.as_of:
         label = f"{q.year} Q{(q.month - 1) // 3 + 1}"
         q_end = add_months(q, 3) - timedelta(days=1)
         for ch in ("naver", "kakao", "google", "linkedin"):
-            out.append(Campaign(ctx.ids.salesforce("701"), f"{label} {names[ch]}",
-                                "Advertisement" if ch in ("naver", "google") else "Social",
-                                ch, q, q_end))
+            out.append(
+                Campaign(
+                    ctx.ids.salesforce("701"),
+                    f"{label} {names[ch]}",
+                    "Advertisement" if ch in ("naver", "google") else "Social",
+                    ch,
+                    q,
+                    q_end,
+                )
+            )
         for k in range(3):
             m = add_months(q, k)
             day = m + timedelta(days=14)
             if day < ctx.as_of:
-                out.append(Campaign(ctx.ids.salesforce("701"),
-                                    f"{month_key(m)} 월간 웨비나: 데이터로 보는 매출, \"NRR\" 편",
-                                    "Webinar", "events", day - timedelta(days=20), day))
+                out.append(
+                    Campaign(
+                        ctx.ids.salesforce("701"),
+                        f'{month_key(m)} 월간 웨비나: 데이터로 보는 매출, "NRR" 편',
+                        "Webinar",
+                        "events",
+                        day - timedelta(days=20),
+                        day,
+                    )
+                )
         if q.month in (4, 10):
-            out.append(Campaign(ctx.ids.salesforce("701"), f"{label} SaaS Summit 부스",
-                                "Conference", "events", q + timedelta(days=40),
-                                q + timedelta(days=41)))
+            out.append(
+                Campaign(
+                    ctx.ids.salesforce("701"),
+                    f"{label} SaaS Summit 부스",
+                    "Conference",
+                    "events",
+                    q + timedelta(days=40),
+                    q + timedelta(days=41),
+                )
+            )
         q = add_months(q, 3)
     return out
 
 
-def _pick_campaign(rng: random.Random, campaigns: list[Campaign], channel: str, d: date,
-                   webinar: bool = False) -> Campaign | None:
+def _pick_campaign(
+    rng: random.Random, campaigns: list[Campaign], channel: str, d: date, webinar: bool = False
+) -> Campaign | None:
     pool = [c for c in campaigns if c.channel == channel and (not webinar or c.type == "Webinar")]
     live = [c for c in pool if c.start <= d <= c.end + timedelta(days=20)]
     if live:
@@ -124,8 +180,9 @@ def _pick_campaign(rng: random.Random, campaigns: list[Campaign], channel: str, 
     return min(pool, key=lambda c: abs((c.start - d).days)) if pool else None
 
 
-def plan_marketing(ctx: Ctx, names: Names, accounts: list[Account], users: list[User],
-                   crm: CrmPlan) -> MarketingPlan:
+def plan_marketing(
+    ctx: Ctx, names: Names, accounts: list[Account], users: list[User], crm: CrmPlan
+) -> MarketingPlan:
     rng = ctx.rng("leads")
     cfg = ctx.cfg
     plan = MarketingPlan(campaigns=build_campaigns(ctx))
@@ -154,12 +211,32 @@ def plan_marketing(ctx: Ctx, names: Names, accounts: list[Account], users: list[
             t_id = t_c - rng.randint(300, max(301, min(window // 2, 3 * DAY)))
         return t_id, t_c, window
 
-    def new_lead(scenario: str, person: Person, company: str, industry: str, employees: int,
-                 country: str, t_c: int | None, lo: int) -> Lead:
+    def new_lead(
+        scenario: str,
+        person: Person,
+        company: str,
+        industry: str,
+        employees: int,
+        country: str,
+        t_c: int | None,
+        lo: int,
+    ) -> Lead:
         t_id, t_c, window = timing(scenario, t_c, lo)
-        lead = Lead(len(plan.leads), ctx.ids.salesforce("00Q"), person, company, industry,
-                    employees, country, rng.choice(reps_by_country[country]).id, scenario,
-                    t_id, t_c, window, _uuid(rng))
+        lead = Lead(
+            len(plan.leads),
+            ctx.ids.salesforce("00Q"),
+            person,
+            company,
+            industry,
+            employees,
+            country,
+            rng.choice(reps_by_country[country]).id,
+            scenario,
+            t_id,
+            t_c,
+            window,
+            _uuid(rng),
+        )
         if scenario.startswith("r3"):
             channel = "events"
         elif rng.random() < 0.65:
@@ -167,8 +244,9 @@ def plan_marketing(ctx: Ctx, names: Names, accounts: list[Account], users: list[
         else:
             channel = ""
         if channel:
-            lead.campaign = _pick_campaign(rng, plan.campaigns, channel, ts_date_kst(t_id),
-                                           webinar=scenario.startswith("r3"))
+            lead.campaign = _pick_campaign(
+                rng, plan.campaigns, channel, ts_date_kst(t_id), webinar=scenario.startswith("r3")
+            )
             lead.source = SOURCE_BY_CHANNEL[channel]
         else:
             lead.source = rng.choice(("Web", "Web", "Referral", "Partner"))
@@ -186,8 +264,9 @@ def plan_marketing(ctx: Ctx, names: Names, accounts: list[Account], users: list[
         acc.inbound = True
         scenario = rng.choice(("r1", "r1", "r2", "r3", "r1_exact", "r2_exact", "r3_exact"))
         t_c = opp.created - rng.randint(2, 15) * DAY - rng.randint(0, 20_000)
-        lead = new_lead(scenario, acc.contacts[0], acc.name, acc.industry, acc.employees,
-                        acc.country, t_c, 0)
+        lead = new_lead(
+            scenario, acc.contacts[0], acc.name, acc.industry, acc.employees, acc.country, t_c, 0
+        )
         lead.owner_id = opp.owner_id
         days = max(1, (ts_date_kst(opp.created) - ts_date_kst(t_c)).days)
         lead.sql_date = ts_date_kst(t_c) + timedelta(days=rng.randint(1, days))
@@ -209,8 +288,16 @@ def plan_marketing(ctx: Ctx, names: Names, accounts: list[Account], users: list[
         person = names.person(country, domain, "", rng.randint(1, 9))
         scenario = rng.choices(scen, weights)[0]
         start = lo + rng.randint(0, max(1, span))
-        lead = new_lead(scenario, person, fk.company(), rng.choice(INDUSTRIES),
-                        int(max(5, rng.lognormvariate(4.3, 1.2))), country, None, start)
+        lead = new_lead(
+            scenario,
+            person,
+            fk.company(),
+            rng.choice(INDUSTRIES),
+            int(max(5, rng.lognormvariate(4.3, 1.2))),
+            country,
+            None,
+            start,
+        )
         if lead.mql_at is not None:
             x = rng.random()
             mql_day = ts_date_kst(lead.mql_at)
@@ -230,8 +317,14 @@ def plan_marketing(ctx: Ctx, names: Names, accounts: list[Account], users: list[
             lead.sql_date = None
             lead.champ = (False, False, False, False)
     # A few junk leads are deleted later.
-    nones = [ld for ld in plan.leads if ld.scenario == "none" and ld.converted is None
-             and ld.sql_date is None and ld.created < ctx.end_ts - 30 * DAY]
+    nones = [
+        ld
+        for ld in plan.leads
+        if ld.scenario == "none"
+        and ld.converted is None
+        and ld.sql_date is None
+        and ld.created < ctx.end_ts - 30 * DAY
+    ]
     for ld in rng.sample(nones, min(3, len(nones))):
         ld.deleted_at = min(ctx.end_ts - 3600, ld.created + rng.randint(10, 25) * DAY)
     _plan_sla_tasks(ctx, plan, crm)
@@ -261,8 +354,9 @@ def _plan_sla_tasks(ctx: Ctx, plan: MarketingPlan, crm: CrmPlan) -> None:
         elif x < 0.96:
             t1 = m + rng.randint(600, 7000)
             t2 = t1 + rng.randint(3600, 20 * 3600)
-            touches = [t1, t2] + ([m + 72 * 3600 + rng.randint(1, 48 * 3600)]
-                                  if rng.random() < 0.6 else [])
+            touches = [t1, t2] + (
+                [m + 72 * 3600 + rng.randint(1, 48 * 3600)] if rng.random() < 0.6 else []
+            )
         else:
             touches = []
         for i, ts in enumerate(touches):
@@ -270,21 +364,59 @@ def _plan_sla_tasks(ctx: Ctx, plan: MarketingPlan, crm: CrmPlan) -> None:
             subject = {"Call": "인바운드 리드 콜", "Email": "후속 안내 메일"}[kind]
             if i == 0:
                 lead.first_touch = ts
-            crm.tasks.append([ctx.ids.salesforce("00T"), lead.id, "", "", lead.owner_id, kind,
-                              subject, "Completed", ts_date_kst(ts).isoformat(), ts])
+            crm.tasks.append(
+                [
+                    ctx.ids.salesforce("00T"),
+                    lead.id,
+                    "",
+                    "",
+                    lead.owner_id,
+                    kind,
+                    subject,
+                    "Completed",
+                    ts_date_kst(ts).isoformat(),
+                    ts,
+                ]
+            )
 
 
 LEAD_HEADER = (
-    "Id", "FirstName", "LastName", "Email", "Company", "Industry", "NumberOfEmployees",
-    "Country", "LeadSource", "Status", "OwnerId", "CreatedDate", "IsConverted",
-    "ConvertedDate", "ConvertedAccountId", "ConvertedContactId", "ConvertedOpportunityId",
-    "SQL_Date__c", "CHAMP_Challenges__c", "CHAMP_Authority__c", "CHAMP_Money__c",
-    "CHAMP_Prioritization__c", "SystemModstamp", "IsDeleted",
+    "Id",
+    "FirstName",
+    "LastName",
+    "Email",
+    "Company",
+    "Industry",
+    "NumberOfEmployees",
+    "Country",
+    "LeadSource",
+    "Status",
+    "OwnerId",
+    "CreatedDate",
+    "IsConverted",
+    "ConvertedDate",
+    "ConvertedAccountId",
+    "ConvertedContactId",
+    "ConvertedOpportunityId",
+    "SQL_Date__c",
+    "CHAMP_Challenges__c",
+    "CHAMP_Authority__c",
+    "CHAMP_Money__c",
+    "CHAMP_Prioritization__c",
+    "SystemModstamp",
+    "IsDeleted",
 )
-CAMPAIGN_HEADER = ("Id", "Name", "Type", "Channel__c", "Status", "StartDate", "EndDate",
-                   "BudgetedCost")
-MEMBER_HEADER = ("Id", "CampaignId", "LeadId", "ContactId", "Status", "HasResponded",
-                 "CreatedDate")
+CAMPAIGN_HEADER = (
+    "Id",
+    "Name",
+    "Type",
+    "Channel__c",
+    "Status",
+    "StartDate",
+    "EndDate",
+    "BudgetedCost",
+)
+MEMBER_HEADER = ("Id", "CampaignId", "LeadId", "ContactId", "Status", "HasResponded", "CreatedDate")
 
 
 def write_marketing(ctx: Ctx, plan: MarketingPlan) -> None:
@@ -295,11 +427,21 @@ def write_marketing(ctx: Ctx, plan: MarketingPlan) -> None:
         if c.start >= ctx.as_of:
             continue
         status = "Completed" if c.end < ctx.as_of else "In Progress"
-        camp_rows[ctx.file_month(c.start)].append([
-            c.id, c.name, c.type, c.channel, status, c.start.isoformat(), c.end.isoformat(),
-            5_000_000 if c.channel != "events" else 3_000_000])
-    w.write_monthly_csv(f"{SF}/Campaign", "Campaign", "salesforce.Campaign", CAMPAIGN_HEADER,
-                        camp_rows)
+        camp_rows[ctx.file_month(c.start)].append(
+            [
+                c.id,
+                c.name,
+                c.type,
+                c.channel,
+                status,
+                c.start.isoformat(),
+                c.end.isoformat(),
+                5_000_000 if c.channel != "events" else 3_000_000,
+            ]
+        )
+    w.write_monthly_csv(
+        f"{SF}/Campaign", "Campaign", "salesforce.Campaign", CAMPAIGN_HEADER, camp_rows
+    )
     lead_rows: dict[str, list[tuple[int, list[Any]]]] = defaultdict(list)
     member_rows: dict[str, list[list[Any]]] = defaultdict(list)
     for lead in plan.leads:
@@ -320,50 +462,106 @@ def write_marketing(ctx: Ctx, plan: MarketingPlan) -> None:
             has_sql = sql_ts is not None and ts >= sql_ts
             conv = lead.converted if status == "Closed - Converted" else None
             champ = lead.champ if has_sql else (False, False, False, False)
-            lead_rows[ctx.file_month(ts_date_kst(ts))].append((ts, [
-                lead.id, p.first, p.last, p.email, lead.company, lead.industry, lead.employees,
-                lead.country, lead.source, status, lead.owner_id, sf_ts(lead.created),
-                tf(conv is not None), ts_date_kst(conv[3]).isoformat() if conv else "",
-                conv[0].id if conv else "", conv[1] if conv else "", conv[2] if conv else "",
-                lead.sql_date.isoformat() if has_sql and lead.sql_date else "",
-                *(tf(v) for v in champ), sf_ts(ts), tf(ts == lead.deleted_at)]))
+            lead_rows[ctx.file_month(ts_date_kst(ts))].append(
+                (
+                    ts,
+                    [
+                        lead.id,
+                        p.first,
+                        p.last,
+                        p.email,
+                        lead.company,
+                        lead.industry,
+                        lead.employees,
+                        lead.country,
+                        lead.source,
+                        status,
+                        lead.owner_id,
+                        sf_ts(lead.created),
+                        tf(conv is not None),
+                        ts_date_kst(conv[3]).isoformat() if conv else "",
+                        conv[0].id if conv else "",
+                        conv[1] if conv else "",
+                        conv[2] if conv else "",
+                        lead.sql_date.isoformat() if has_sql and lead.sql_date else "",
+                        *(tf(v) for v in champ),
+                        sf_ts(ts),
+                        tf(ts == lead.deleted_at),
+                    ],
+                )
+            )
         if lead.campaign is not None:
-            member_rows[ctx.file_month(ts_date_kst(lead.created))].append([
-                ctx.ids.salesforce("00v"), lead.campaign.id, lead.id, "",
-                "Attended" if lead.scenario.startswith("r3") else "Responded", "true",
-                sf_ts(lead.created)])
-    w.write_monthly_csv(f"{SF}/Lead", "Lead", "salesforce.Lead", LEAD_HEADER,
-                        {k: [r for _ts, r in sorted(v, key=lambda x: x[0])]
-                         for k, v in lead_rows.items()})
-    w.write_monthly_csv(f"{SF}/CampaignMember", "CampaignMember", "salesforce.CampaignMember",
-                        MEMBER_HEADER, member_rows)
+            member_rows[ctx.file_month(ts_date_kst(lead.created))].append(
+                [
+                    ctx.ids.salesforce("00v"),
+                    lead.campaign.id,
+                    lead.id,
+                    "",
+                    "Attended" if lead.scenario.startswith("r3") else "Responded",
+                    "true",
+                    sf_ts(lead.created),
+                ]
+            )
+    w.write_monthly_csv(
+        f"{SF}/Lead",
+        "Lead",
+        "salesforce.Lead",
+        LEAD_HEADER,
+        {k: [r for _ts, r in sorted(v, key=lambda x: x[0])] for k, v in lead_rows.items()},
+    )
+    w.write_monthly_csv(
+        f"{SF}/CampaignMember",
+        "CampaignMember",
+        "salesforce.CampaignMember",
+        MEMBER_HEADER,
+        member_rows,
+    )
     _write_web(ctx, plan)
 
 
 # -- website behaviour ---------------------------------------------------------------------
 
+
 def _page(rng: random.Random, lead: Lead, ts: int, path: str) -> dict[str, Any]:
     host = {"KR": "www.revenuelens.co.kr", "JP": "jp.revenuelens.io", "US": "revenuelens.io"}
-    title = {"/": "Home", "/pricing": "Pricing", "/security": "Security", "/product": "Product",
-             "/customers": "Customers", "/about": "About"}.get(path, "Blog" if
-                                                               path.startswith("/blog") else
-                                                               "Docs")
-    return {"type": "page", "messageId": _uuid(rng), "timestamp": iso_utc(ts),
-            "anonymousId": lead.anon, "name": title,
-            "properties": {"path": path, "url": f"https://{host[lead.country]}{path}",
-                           "title": title}, "context": _web_context(lead)}
+    title = {
+        "/": "Home",
+        "/pricing": "Pricing",
+        "/security": "Security",
+        "/product": "Product",
+        "/customers": "Customers",
+        "/about": "About",
+    }.get(path, "Blog" if path.startswith("/blog") else "Docs")
+    return {
+        "type": "page",
+        "messageId": _uuid(rng),
+        "timestamp": iso_utc(ts),
+        "anonymousId": lead.anon,
+        "name": title,
+        "properties": {"path": path, "url": f"https://{host[lead.country]}{path}", "title": title},
+        "context": _web_context(lead),
+    }
 
 
-def _track(rng: random.Random, lead: Lead, ts: int, event: str,
-           props: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "track", "messageId": _uuid(rng), "timestamp": iso_utc(ts),
-            "anonymousId": lead.anon, "event": event, "properties": props,
-            "context": _web_context(lead)}
+def _track(
+    rng: random.Random, lead: Lead, ts: int, event: str, props: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "type": "track",
+        "messageId": _uuid(rng),
+        "timestamp": iso_utc(ts),
+        "anonymousId": lead.anon,
+        "event": event,
+        "properties": props,
+        "context": _web_context(lead),
+    }
 
 
 def _web_context(lead: Lead) -> dict[str, Any]:
-    ctx: dict[str, Any] = {"locale": {"KR": "ko-KR", "JP": "ja-JP", "US": "en-US"}[lead.country],
-                           "library": {"name": "analytics.js", "version": "4.1.0"}}
+    ctx: dict[str, Any] = {
+        "locale": {"KR": "ko-KR", "JP": "ja-JP", "US": "en-US"}[lead.country],
+        "library": {"name": "analytics.js", "version": "4.1.0"},
+    }
     if lead.campaign is not None:
         source, medium = UTM[lead.campaign.channel]
         ctx["campaign"] = {"source": source, "medium": medium, "name": lead.campaign.name}
@@ -372,8 +570,9 @@ def _web_context(lead: Lead) -> dict[str, Any]:
 
 def _read(rng: random.Random, lead: Lead, ts: int, pct: int) -> dict[str, Any]:
     slug = rng.choice(BLOG)
-    return _track(rng, lead, ts, "Content Read",
-                  {"path": f"/blog/{slug}", "percent_read": pct, "title": slug})
+    return _track(
+        rng, lead, ts, "Content Read", {"path": f"/blog/{slug}", "percent_read": pct, "title": slug}
+    )
 
 
 def lead_events(ctx: Ctx, lead: Lead) -> list[tuple[int, dict[str, Any]]]:
@@ -394,9 +593,19 @@ def lead_events(ctx: Ctx, lead: Lead) -> list[tuple[int, dict[str, Any]]]:
         ts = t_id + rng.randint(600, 20 * DAY)
         ev.append((ts, _page(rng, lead, ts, rng.choice(("/", "/about", "/docs/getting-started")))))
     traits = {"email": lead.person.email, "name": lead.person.full_name, "company": lead.company}
-    ev.append((t_id, {"type": "identify", "messageId": _uuid(rng), "timestamp": iso_utc(t_id),
-                      "anonymousId": lead.anon, "traits": traits,
-                      "context": _web_context(lead)}))
+    ev.append(
+        (
+            t_id,
+            {
+                "type": "identify",
+                "messageId": _uuid(rng),
+                "timestamp": iso_utc(t_id),
+                "anonymousId": lead.anon,
+                "traits": traits,
+                "context": _web_context(lead),
+            },
+        )
+    )
     if base == "r1":
         ev.append((t_c - win, _page(rng, lead, t_c - win, "/pricing")))
         ev.append((t_c, _page(rng, lead, t_c, "/security")))
@@ -404,14 +613,31 @@ def lead_events(ctx: Ctx, lead: Lead) -> list[tuple[int, dict[str, Any]]]:
         second = t_c - rng.randint(60, max(61, int(win * 0.8)))
         ev.append((t_c - win, _read(rng, lead, t_c - win, rng.randint(75, 100))))
         ev.append((second, _read(rng, lead, second, rng.choice((75, 80, 92, 100)))))
-        ev.append((t_c, _track(rng, lead, t_c, "Form Submitted",
-                               {"path": "/contact", "form": "demo_request"})))
+        ev.append(
+            (
+                t_c,
+                _track(
+                    rng, lead, t_c, "Form Submitted", {"path": "/contact", "form": "demo_request"}
+                ),
+            )
+        )
     elif base == "r3":
         name = lead.campaign.name if lead.campaign else "웨비나"
-        ev.append((t_c - win, _track(rng, lead, t_c - win, "Webinar Attended",
-                                     {"webinar": name, "duration_minutes": rng.randint(20, 60)})))
-        ev.append((t_c, _track(rng, lead, t_c, "CTA Clicked",
-                               {"path": "/pricing", "cta": "book_demo"})))
+        ev.append(
+            (
+                t_c - win,
+                _track(
+                    rng,
+                    lead,
+                    t_c - win,
+                    "Webinar Attended",
+                    {"webinar": name, "duration_minutes": rng.randint(20, 60)},
+                ),
+            )
+        )
+        ev.append(
+            (t_c, _track(rng, lead, t_c, "CTA Clicked", {"path": "/pricing", "cta": "book_demo"}))
+        )
     else:
         # Near misses: one piece of a rule at most, never a whole rule.
         x = rng.random()
@@ -423,8 +649,18 @@ def lead_events(ctx: Ctx, lead: Lead) -> list[tuple[int, dict[str, Any]]]:
         elif x < 0.6:
             ev.append((ts, _track(rng, lead, ts, "CTA Clicked", {"path": "/", "cta": "trial"})))
         elif x < 0.7:
-            ev.append((t_id, _track(rng, lead, t_id, "Form Submitted",
-                                    {"path": "/newsletter", "form": "newsletter"})))
+            ev.append(
+                (
+                    t_id,
+                    _track(
+                        rng,
+                        lead,
+                        t_id,
+                        "Form Submitted",
+                        {"path": "/newsletter", "form": "newsletter"},
+                    ),
+                )
+            )
     return [(ts, e) for ts, e in ev if ts < ctx.end_ts]
 
 

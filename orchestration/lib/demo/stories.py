@@ -37,12 +37,26 @@ def movements(series: np.ndarray) -> list[tuple[int, str, float, float]]:
     return out
 
 
-def write_stories(ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycle],
-                  mrr: np.ndarray, excluded: set[int], path: Path) -> dict[str, Any]:
+def write_stories(
+    ctx: Ctx,
+    accounts: list[Account],
+    plans: dict[int, Lifecycle],
+    mrr: np.ndarray,
+    excluded: set[int],
+    path: Path,
+) -> dict[str, Any]:
     months = [month_key(m) for m in ctx.month_starts[: ctx.months]]
     picks: dict[str, list[dict[str, Any]]] = {
-        k: [] for k in ("upgrade", "downgrade", "churn", "winback", "fx_only", "contract",
-                        "contract_terminated")
+        k: []
+        for k in (
+            "upgrade",
+            "downgrade",
+            "churn",
+            "winback",
+            "fx_only",
+            "contract",
+            "contract_terminated",
+        )
     }
     for acc in accounts:
         life = plans.get(acc.idx)
@@ -81,8 +95,12 @@ def write_stories(ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycle]
                 "source": "contracts" if life.contracts else "stripe",
                 "first_paid_month": months[first],
                 "events": [
-                    {"month": months[i], "movement": kind,
-                     "mrr_local_before": round(before, 6), "mrr_local_after": round(after, 6)}
+                    {
+                        "month": months[i],
+                        "movement": kind,
+                        "mrr_local_before": round(before, 6),
+                        "mrr_local_after": round(after, 6),
+                    }
                     for i, kind, before, after in moves
                 ],
                 "mrr_local_by_month": {
@@ -91,9 +109,13 @@ def write_stories(ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycle]
             }
             if life.contracts:
                 entry["contracts"] = [
-                    {"start_date": c.start.isoformat(), "end_date": c.end.isoformat(),
-                     "term_months": c.term_months, "total_contract_value": c.total_value,
-                     "terminated_date": c.terminated.isoformat() if c.terminated else None}
+                    {
+                        "start_date": c.start.isoformat(),
+                        "end_date": c.end.isoformat(),
+                        "term_months": c.term_months,
+                        "total_contract_value": c.total_value,
+                        "terminated_date": c.terminated.isoformat() if c.terminated else None,
+                    }
                     for c in life.contracts
                 ]
             if not life.contracts:
@@ -106,7 +128,7 @@ def write_stories(ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycle]
         "last_complete_month": months[-1],
         "timezone": "Asia/Seoul",
         "month_rule": "MRR of month M is measured at the last instant of M in Asia/Seoul; "
-                      "each event's month is the first month-end at which the change shows",
+        "each event's month is the first month-end at which the change shows",
         "stories": picks,
     }
     return doc
@@ -114,5 +136,6 @@ def write_stories(ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycle]
 
 def dump(doc: dict[str, Any], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8"
+    )

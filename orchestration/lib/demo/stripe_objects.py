@@ -20,24 +20,41 @@ class Price:
 
     def obj(self) -> dict[str, Any]:
         return {
-            "id": self.id, "object": "price", "active": True, "billing_scheme": "per_unit",
-            "created": self.created, "currency": self.currency.lower(), "livemode": False,
-            "lookup_key": None, "metadata": {}, "nickname": self.nickname,
+            "id": self.id,
+            "object": "price",
+            "active": True,
+            "billing_scheme": "per_unit",
+            "created": self.created,
+            "currency": self.currency.lower(),
+            "livemode": False,
+            "lookup_key": None,
+            "metadata": {},
+            "nickname": self.nickname,
             "product": self.product,
             "recurring": {
-                "interval": self.interval, "interval_count": self.interval_count,
-                "meter": None, "trial_period_days": None, "usage_type": self.usage_type,
+                "interval": self.interval,
+                "interval_count": self.interval_count,
+                "meter": None,
+                "trial_period_days": None,
+                "usage_type": self.usage_type,
             },
-            "tax_behavior": "exclusive", "type": "recurring", "unit_amount": self.unit_amount,
+            "tax_behavior": "exclusive",
+            "type": "recurring",
+            "unit_amount": self.unit_amount,
             "unit_amount_decimal": str(self.unit_amount),
         }
 
     def legacy_plan(self) -> dict[str, Any]:
         """The `plan` object older API versions embedded next to `price`."""
         return {
-            "id": self.id, "object": "plan", "active": True, "amount": self.unit_amount,
-            "currency": self.currency.lower(), "interval": self.interval,
-            "interval_count": self.interval_count, "product": self.product,
+            "id": self.id,
+            "object": "plan",
+            "active": True,
+            "amount": self.unit_amount,
+            "currency": self.currency.lower(),
+            "interval": self.interval,
+            "interval_count": self.interval_count,
+            "product": self.product,
             "usage_type": self.usage_type,
         }
 
@@ -60,14 +77,22 @@ class Line:
 
     def obj(self, invoice_id: str, legacy: bool) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "id": self.id, "object": "line_item", "amount": self.amount,
-            "currency": self.currency.lower(), "description": self.description,
+            "id": self.id,
+            "object": "line_item",
+            "amount": self.amount,
+            "currency": self.currency.lower(),
+            "description": self.description,
             "discount_amounts": (
                 [{"amount": self.discount[0], "discount": self.discount[1]}]
-                if self.discount else []
+                if self.discount
+                else []
             ),
-            "discountable": True, "invoice": invoice_id, "livemode": False, "metadata": {},
-            "period": {"end": self.end, "start": self.start}, "quantity": self.quantity,
+            "discountable": True,
+            "invoice": invoice_id,
+            "livemode": False,
+            "metadata": {},
+            "period": {"end": self.end, "start": self.start},
+            "quantity": self.quantity,
         }
         if legacy:
             out["type"] = "invoiceitem" if self.invoice_item else "subscription"
@@ -82,7 +107,8 @@ class Line:
             out["parent"] = {
                 "type": "invoice_item_details",
                 "invoice_item_details": {
-                    "invoice_item": self.invoice_item, "proration": False,
+                    "invoice_item": self.invoice_item,
+                    "proration": False,
                     "proration_details": {"credited_items": None},
                     "subscription": self.subscription,
                 },
@@ -93,7 +119,8 @@ class Line:
                 "type": "subscription_item_details",
                 "invoice_item_details": None,
                 "subscription_item_details": {
-                    "invoice_item": None, "proration": self.proration,
+                    "invoice_item": None,
+                    "proration": self.proration,
                     "proration_details": {"credited_items": None},
                     "subscription": self.subscription,
                     "subscription_item": self.subscription_item,
@@ -129,20 +156,31 @@ def invoice_obj(
     paid = total if status == "paid" else 0
     remaining = 0 if status in ("paid", "void") else max(total, 0)
     out: dict[str, Any] = {
-        "id": id, "object": "invoice", "amount_due": max(total, 0), "amount_paid": paid,
-        "amount_remaining": remaining, "billing_reason": billing_reason,
-        "collection_method": "send_invoice", "created": created, "currency": currency.lower(),
+        "id": id,
+        "object": "invoice",
+        "amount_due": max(total, 0),
+        "amount_paid": paid,
+        "amount_remaining": remaining,
+        "billing_reason": billing_reason,
+        "collection_method": "send_invoice",
+        "created": created,
+        "currency": currency.lower(),
         "customer": customer,
         "due_date": created + due_days * 86400 if status != "draft" else None,
-        "livemode": False, "metadata": {}, "number": number if status != "draft" else None,
+        "livemode": False,
+        "metadata": {},
+        "number": number if status != "draft" else None,
         "period_end": max((ln.end for ln in lines), default=created),
         "period_start": min((ln.start for ln in lines), default=created),
         "status": status,
         "status_transitions": {
             "finalized_at": created if status != "draft" else None,
-            "marked_uncollectible_at": None, "paid_at": paid_at, "voided_at": voided_at,
+            "marked_uncollectible_at": None,
+            "paid_at": paid_at,
+            "voided_at": voided_at,
         },
-        "subtotal": subtotal, "total": total,
+        "subtotal": subtotal,
+        "total": total,
         "total_discount_amounts": [
             {"amount": ln.discount[0], "discount": ln.discount[1]} for ln in lines if ln.discount
         ],
@@ -158,7 +196,10 @@ def invoice_obj(
             ),
         }
     out["lines"] = {
-        "object": "list", "data": [ln.obj(id, legacy) for ln in lines], "has_more": False,
-        "total_count": len(lines), "url": f"/v1/invoices/{id}/lines",
+        "object": "list",
+        "data": [ln.obj(id, legacy) for ln in lines],
+        "has_more": False,
+        "total_count": len(lines),
+        "url": f"/v1/invoices/{id}/lines",
     }
     return out

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-_LOAD_API = ("LandingNotFoundError", "SourceLoadResult", "ensure_landing_tables",
-             "ingest_all", "ingest_source")
+_LOAD_API = (
+    "LandingNotFoundError",
+    "SourceLoadResult",
+    "ensure_landing_tables",
+    "ingest_all",
+    "ingest_source",
+)
 __all__ = [*_LOAD_API, "ValidationResult"]
 
 

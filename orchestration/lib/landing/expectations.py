@@ -43,8 +43,9 @@ class ValidationResult:
     files: int = 0
 
 
-def build_suite(name: str, fields: tuple[Field, ...], columns: set[str],
-                seeds: dict[Field, frozenset[str]]) -> gx.ExpectationSuite:
+def build_suite(
+    name: str, fields: tuple[Field, ...], columns: set[str], seeds: dict[Field, frozenset[str]]
+) -> gx.ExpectationSuite:
     """Expectations for one object. `columns`: the columns actually delivered in the batch."""
     required = sorted(f.column for f in fields if f.required)
     expectations: list[gx.expectations.Expectation] = [
@@ -61,14 +62,19 @@ def build_suite(name: str, fields: tuple[Field, ...], columns: set[str],
         if f.enum:
             expectations.append(gxe.ExpectColumnValuesToBeInSet(column=col, value_set=list(f.enum)))
         if f.is_currency:
-            expectations.append(gxe.ExpectColumnValuesToBeInSet(column=col,
-                                                                value_set=_CURRENCY_CODES))
+            expectations.append(
+                gxe.ExpectColumnValuesToBeInSet(column=col, value_set=_CURRENCY_CODES)
+            )
         if f.seed:
-            expectations.append(gxe.ExpectColumnValuesToBeInSet(column=col,
-                                                                value_set=sorted(seeds[f])))
+            expectations.append(
+                gxe.ExpectColumnValuesToBeInSet(column=col, value_set=sorted(seeds[f]))
+            )
         if f.min_value is not None or f.max_value is not None:
-            expectations.append(gxe.ExpectColumnValuesToBeBetween(
-                column=col, min_value=f.min_value, max_value=f.max_value))
+            expectations.append(
+                gxe.ExpectColumnValuesToBeBetween(
+                    column=col, min_value=f.min_value, max_value=f.max_value
+                )
+            )
     suite = gx.ExpectationSuite(name=name)
     for expectation in expectations:
         suite.add_expectation(expectation)
@@ -89,13 +95,20 @@ class Validator:
         self._context.variables.progress_bars = ProgressBarsConfig(globally=False)
         self._source = self._context.data_sources.add_pandas(name="landing")
 
-    def validate(self, table: str, fields: tuple[Field, ...], df: pd.DataFrame,
-                 seeds: dict[Field, frozenset[str]], files: int) -> ValidationResult:
+    def validate(
+        self,
+        table: str,
+        fields: tuple[Field, ...],
+        df: pd.DataFrame,
+        seeds: dict[Field, frozenset[str]],
+        files: int,
+    ) -> ValidationResult:
         suite_name = f"landing.{table}"
         suite = build_suite(suite_name, fields, set(df.columns), seeds)
         asset = self._source.add_dataframe_asset(name=f"{table}_{len(self._source.assets)}")
         batch = asset.add_batch_definition_whole_dataframe("all_rows").get_batch(
-            batch_parameters={"dataframe": df})
+            batch_parameters={"dataframe": df}
+        )
         result = batch.validate(suite, result_format="BASIC")
         unexpected = {}
         for r in result.results:

@@ -31,7 +31,8 @@ def discover(landing: Path, obj: SourceObject) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(
-        p for p in folder.iterdir()
+        p
+        for p in folder.iterdir()
         if p.is_file() and p.name.endswith(_SUFFIXES[obj.format]) and not p.name.startswith(".")
     )
 

@@ -80,23 +80,33 @@ def ensure_landing_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(quarantine.DDL)
 
 
-def ingest_all(con: duckdb.DuckDBPyConnection, landing: Path, *,
-               loaded_at: datetime) -> list[SourceLoadResult]:
+def ingest_all(
+    con: duckdb.DuckDBPyConnection, landing: Path, *, loaded_at: datetime
+) -> list[SourceLoadResult]:
     landing = _check_landing(landing)
     validator = Validator()
-    return [ingest_source(con, landing, source, loaded_at=loaded_at, validator=validator)
-            for source in contract.SOURCES]
+    return [
+        ingest_source(con, landing, source, loaded_at=loaded_at, validator=validator)
+        for source in contract.SOURCES
+    ]
 
 
-def ingest_source(con: duckdb.DuckDBPyConnection, landing: Path, source: str, *,
-                  loaded_at: datetime, validator: Validator | None = None) -> SourceLoadResult:
+def ingest_source(
+    con: duckdb.DuckDBPyConnection,
+    landing: Path,
+    source: str,
+    *,
+    loaded_at: datetime,
+    validator: Validator | None = None,
+) -> SourceLoadResult:
     landing = _check_landing(landing)
     objects = contract.objects_of(source)
     ensure_landing_tables(con)
     result = SourceLoadResult(source)
     history = manifest.history(con, source)
-    loaded_shas = {e.sha256: e.path for entries in history.values() for e in entries
-                   if e.status == "loaded"}
+    loaded_shas = {
+        e.sha256: e.path for entries in history.values() for e in entries if e.status == "loaded"
+    }
     seeds = {f: contract.seed_values(f.seed) for o in objects for f in o.fields if f.seed}
     for obj in objects:
         samples: dict[str, list[pd.DataFrame]] = {}
@@ -109,14 +119,15 @@ def ingest_source(con: duckdb.DuckDBPyConnection, landing: Path, source: str, *,
                     result.problems.append(f"{file.rel}: still rejected: {known[-1].reason}")
                     result.files_unreadable += known[-1].reason != manifest.CHANGED
                 continue
-            outcome = manifest.FileOutcome(source, obj.name, file.rel, file.sha256,
-                                           file.size_bytes)
+            outcome = manifest.FileOutcome(source, obj.name, file.rel, file.sha256, file.size_bytes)
             if any(e.status == "loaded" for e in history.get(file.rel, [])):
                 outcome.status, outcome.reason = "rejected", manifest.CHANGED
                 manifest.record(con, outcome, loaded_at)
                 result.files_rejected += 1
-                result.problems.append(f"{file.rel}: {manifest.CHANGED}; not loaded (sha256 "
-                                       f"{file.sha256[:12]}); deliver it under a new name")
+                result.problems.append(
+                    f"{file.rel}: {manifest.CHANGED}; not loaded (sha256 "
+                    f"{file.sha256[:12]}); deliver it under a new name"
+                )
                 continue
             if file.sha256 in loaded_shas:
                 outcome.reason = f"same content as {loaded_shas[file.sha256]}"
@@ -134,10 +145,16 @@ def _check_landing(landing: Path) -> Path:
     return landing
 
 
-def _load_file(con: duckdb.DuckDBPyConnection, obj: SourceObject, file: LandedFile,
-               outcome: manifest.FileOutcome, loaded_at: datetime,
-               seeds: dict[Field, frozenset[str]], samples: dict[str, list[pd.DataFrame]],
-               result: SourceLoadResult) -> None:
+def _load_file(
+    con: duckdb.DuckDBPyConnection,
+    obj: SourceObject,
+    file: LandedFile,
+    outcome: manifest.FileOutcome,
+    loaded_at: datetime,
+    seeds: dict[Field, frozenset[str]],
+    samples: dict[str, list[pd.DataFrame]],
+    result: SourceLoadResult,
+) -> None:
     con.begin()
     try:
         if obj.format == "csv":
@@ -158,8 +175,14 @@ def _load_file(con: duckdb.DuckDBPyConnection, obj: SourceObject, file: LandedFi
         outcome.status, outcome.reason = "rejected", str(error)
         outcome.rows_read = outcome.rows_loaded = outcome.rows_quarantined = 0
         con.begin()
-        quarantine.insert_file(con, source=obj.source, object_=obj.name, file=file.rel,
-                               reason=str(error), loaded_at=loaded_at)
+        quarantine.insert_file(
+            con,
+            source=obj.source,
+            object_=obj.name,
+            file=file.rel,
+            reason=str(error),
+            loaded_at=loaded_at,
+        )
         manifest.record(con, outcome, loaded_at)
         con.commit()
         result.files_rejected += 1
@@ -175,14 +198,20 @@ def _load_file(con: duckdb.DuckDBPyConnection, obj: SourceObject, file: LandedFi
     result.rows_quarantined += outcome.rows_quarantined
     if outcome.rows_quarantined:
         result.quarantined_by_object[obj.name] = (
-            result.quarantined_by_object.get(obj.name, 0) + outcome.rows_quarantined)
+            result.quarantined_by_object.get(obj.name, 0) + outcome.rows_quarantined
+        )
         result.problems.extend(_quarantine_summary(con, obj, file, outcome))
 
 
-def _load_rows(con: duckdb.DuckDBPyConnection, obj: SourceObject, file: LandedFile,
-               stages: list[Stage],
-               outcome: manifest.FileOutcome, loaded_at: datetime,
-               samples: dict[str, list[pd.DataFrame]]) -> None:
+def _load_rows(
+    con: duckdb.DuckDBPyConnection,
+    obj: SourceObject,
+    file: LandedFile,
+    stages: list[Stage],
+    outcome: manifest.FileOutcome,
+    loaded_at: datetime,
+    samples: dict[str, list[pd.DataFrame]],
+) -> None:
     """Stage every table of the object, then move good records to raw and breaches out."""
     names = [f"{_STAGE}_{i}" for i in range(len(stages))]
     for name, stage in zip(names, stages, strict=True):
@@ -192,24 +221,35 @@ def _load_rows(con: duckdb.DuckDBPyConnection, obj: SourceObject, file: LandedFi
     outcome.rows_read = con.execute(f"SELECT count(*) FROM {ROWS}").fetchone()[0]
     outcome.rows_quarantined = con.execute("SELECT count(*) FROM _landing_bad").fetchone()[0]
     outcome.rows_loaded = outcome.rows_read - outcome.rows_quarantined
-    good = ("_reasons IS NULL" if len(stages) == 1
-            else "_line NOT IN (SELECT _line FROM _landing_bad)")
+    good = (
+        "_reasons IS NULL" if len(stages) == 1 else "_line NOT IN (SELECT _line FROM _landing_bad)"
+    )
     for name, stage in zip(names, stages, strict=True):
         table = f"raw.{stage.table}"
-        columns = [c for c in contract.raw_tables()[table]
-                   if c not in contract.LOAD_METADATA_COLUMNS]
+        columns = [
+            c for c in contract.raw_tables()[table] if c not in contract.LOAD_METADATA_COLUMNS
+        ]
         cols = ", ".join(ident(c) for c in columns)
         con.execute(
             f"INSERT INTO {table} ({cols}, _file, _line, _file_sha256, _loaded_at)"
             f" SELECT {cols}, ?, _line, ?, ? FROM {name} WHERE {good}",
-            [file.rel, file.sha256, loaded_at])
-        quarantine.insert_rejected_rows(con, source=obj.source, object_=obj.name, file=file.rel,
-                                        stage=name, rows=ROWS, loaded_at=loaded_at)
+            [file.rel, file.sha256, loaded_at],
+        )
+        quarantine.insert_rejected_rows(
+            con,
+            source=obj.source,
+            object_=obj.name,
+            file=file.rel,
+            stage=name,
+            rows=ROWS,
+            loaded_at=loaded_at,
+        )
         _sample(con, name, stage, samples)
 
 
-def _sample(con: duckdb.DuckDBPyConnection, name: str, stage: Stage,
-            samples: dict[str, list[pd.DataFrame]]) -> None:
+def _sample(
+    con: duckdb.DuckDBPyConnection, name: str, stage: Stage, samples: dict[str, list[pd.DataFrame]]
+) -> None:
     """Typed rows (good and quarantined) for GX; columns absent from the file left out."""
     taken = sum(len(df) for df in samples.get(stage.table, []))
     limit = min(SAMPLE_ROWS_PER_FILE, SAMPLE_ROWS_PER_OBJECT - taken)
@@ -228,13 +268,19 @@ def _csv_stage(obj: SourceObject, header: list[str], seeds: dict[Field, frozense
     for f in obj.fields:
         i = exact.get(f.path, folded.get(f.path.lower()))
         extracted.append(Extracted(f, None if i is None else f"nullif(c{i}, '')"))
-    check = (f"{EXTRA} IS NOT NULL",
-             f"'row has more fields than the header ({len(header)} columns)'")
+    check = (
+        f"{EXTRA} IS NOT NULL",
+        f"'row has more fields than the header ({len(header)} columns)'",
+    )
     sql = stage_sql(ROWS, extracted, carry=["_line"], record_checks=[check], seeds=seeds)
     # A column absent from the header is left out of the GX batch (the suite then reports it).
-    absent = [c for x in extracted if x.value is None
-              for c in (x.field.column, f"{x.field.column}__unparsed")
-              if c == x.field.column or x.field.type not in ("varchar", "json")]
+    absent = [
+        c
+        for x in extracted
+        if x.value is None
+        for c in (x.field.column, f"{x.field.column}__unparsed")
+        if c == x.field.column or x.field.type not in ("varchar", "json")
+    ]
     return Stage(obj.table, obj.fields, sql, absent)
 
 
@@ -253,8 +299,9 @@ def _json_fields(fields: tuple[Field, ...], doc: str) -> tuple[str, list[Extract
     # Key presence costs a second parse: only asked where "missing" differs from "null"
     # (a not-null field reports a missing key as missing or empty anyway).
     required = [f for f in plain if f.required and not f.not_null]
-    select = [f"json_extract_string({doc}, [{', '.join(lit(json_path(f.path)) for f in plain)}])"
-              " AS _vals"]
+    select = [
+        f"json_extract_string({doc}, [{', '.join(lit(json_path(f.path)) for f in plain)}]) AS _vals"
+    ]
     if required:
         keys = ", ".join(lit(json_path(f.path)) for f in required)
         select.append(f"json_extract({doc}, [{keys}]) AS _keys")
@@ -274,44 +321,66 @@ def _sum_sql(doc: str, path: str) -> str:
     values = f"json_extract_string({doc}, {lit(json_path(path))})"
     to_int = "lambda x: CAST(x AS BIGINT)"
     not_int = r"lambda x: NOT regexp_full_match(coalesce(x, ''), '-?\d+')"
-    return (f"CASE WHEN json_type({doc}, {lit(array)}) IS DISTINCT FROM 'ARRAY' THEN NULL "
-            f"WHEN len(list_filter({values}, {not_int})) > 0 THEN array_to_string({values}, '+') "
-            f"ELSE CAST(coalesce(list_sum(list_transform({values}, {to_int})), 0) AS VARCHAR) END")
+    return (
+        f"CASE WHEN json_type({doc}, {lit(array)}) IS DISTINCT FROM 'ARRAY' THEN NULL "
+        f"WHEN len(list_filter({values}, {not_int})) > 0 THEN array_to_string({values}, '+') "
+        f"ELSE CAST(coalesce(list_sum(list_transform({values}, {to_int})), 0) AS VARCHAR) END"
+    )
 
 
 def _json_stages(obj: SourceObject, seeds: dict[Field, frozenset[str]]) -> list[Stage]:
-    docs = (f"(SELECT _line, CASE WHEN ltrim(_raw) LIKE '{{%' AND json_valid(_raw) "
-            f"THEN _raw END AS _doc FROM {ROWS})")
+    docs = (
+        f"(SELECT _line, CASE WHEN ltrim(_raw) LIKE '{{%' AND json_valid(_raw) "
+        f"THEN _raw END AS _doc FROM {ROWS})"
+    )
     select, extracted = _json_fields(obj.fields, "_doc")
-    parent = stage_sql(f"(SELECT _line, _doc, {select} FROM {docs})", extracted, carry=["_line"],
-                       record_checks=[("_doc IS NULL", "'line is not a valid JSON object'")],
-                       seeds=seeds)
+    parent = stage_sql(
+        f"(SELECT _line, _doc, {select} FROM {docs})",
+        extracted,
+        carry=["_line"],
+        record_checks=[("_doc IS NULL", "'line is not a valid JSON object'")],
+        seeds=seeds,
+    )
     stages = [Stage(obj.table, obj.fields, parent)]
     for child in obj.children:
-        stages.append(Stage(f"{obj.source}__{child.name}", child.fields,
-                            _child_stage(obj, child, docs, seeds)))
+        stages.append(
+            Stage(
+                f"{obj.source}__{child.name}", child.fields, _child_stage(obj, child, docs, seeds)
+            )
+        )
     return stages
 
 
-def _child_stage(obj: SourceObject, child: ChildObject, docs: str,
-                 seeds: dict[Field, frozenset[str]]) -> str:
+def _child_stage(
+    obj: SourceObject, child: ChildObject, docs: str, seeds: dict[Field, frozenset[str]]
+) -> str:
     items = f"json_extract(_doc, {lit(json_path(child.array_path + '[*]'))})"
     elements = (
         f"(SELECT _line, _pkey, unnest(_items) AS _doc, unnest(range(len(_items))) AS _idx "
         f"FROM (SELECT _line, json_extract_string(_doc, {lit(json_path(obj.primary_key))}) "
-        f"AS _pkey, {items} AS _items FROM {docs} WHERE _doc IS NOT NULL))")
+        f"AS _pkey, {items} AS _items FROM {docs} WHERE _doc IS NOT NULL))"
+    )
     select, extracted = _json_fields(child.fields, "_doc")
     return stage_sql(
-        f"(SELECT _line, _pkey, _idx, _doc, {select} FROM {elements})", extracted,
+        f"(SELECT _line, _pkey, _idx, _doc, {select} FROM {elements})",
+        extracted,
         carry=["_line", f"_pkey AS {ident(child.parent_key_column)}"],
-        label_prefix=f"'{child.array_path}[' || _idx || '].'", seeds=seeds)
+        label_prefix=f"'{child.array_path}[' || _idx || '].'",
+        seeds=seeds,
+    )
 
 
-def _quarantine_summary(con: duckdb.DuckDBPyConnection, obj: SourceObject, file: LandedFile,
-                        outcome: manifest.FileOutcome) -> list[str]:
+def _quarantine_summary(
+    con: duckdb.DuckDBPyConnection,
+    obj: SourceObject,
+    file: LandedFile,
+    outcome: manifest.FileOutcome,
+) -> list[str]:
     rows = con.execute(
         f"SELECT line, reason FROM {quarantine.TABLE} WHERE file = ? AND object = ? "
-        f"ORDER BY line LIMIT {PROBLEMS_PER_FILE + 1}", [file.rel, obj.name]).fetchall()
+        f"ORDER BY line LIMIT {PROBLEMS_PER_FILE + 1}",
+        [file.rel, obj.name],
+    ).fetchall()
     lines = [f"{file.rel}: {outcome.rows_quarantined} of {outcome.rows_read} rows quarantined"]
     lines += [f"{file.rel}:{line}: {reason}" for line, reason in rows[:PROBLEMS_PER_FILE]]
     if len(rows) > PROBLEMS_PER_FILE:
@@ -319,12 +388,17 @@ def _quarantine_summary(con: duckdb.DuckDBPyConnection, obj: SourceObject, file:
     return lines
 
 
-def _validate(validator: Validator | None, obj: SourceObject,
-              samples: dict[str, list[pd.DataFrame]], seeds: dict[Field, frozenset[str]],
-              result: SourceLoadResult) -> Validator | None:
+def _validate(
+    validator: Validator | None,
+    obj: SourceObject,
+    samples: dict[str, list[pd.DataFrame]],
+    seeds: dict[Field, frozenset[str]],
+    result: SourceLoadResult,
+) -> Validator | None:
     """One GX validation per raw table over this run's new files; the context is made once."""
-    tables = [(obj.table, obj.fields)] + [(f"{obj.source}__{c.name}", c.fields)
-                                          for c in obj.children]
+    tables = [(obj.table, obj.fields)] + [
+        (f"{obj.source}__{c.name}", c.fields) for c in obj.children
+    ]
     for table, fields in tables:
         frames = samples.get(table)
         if not frames:

@@ -59,7 +59,9 @@ def history(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, list[Entry
     """Manifest entries of a source by path, oldest first."""
     rows = con.execute(
         f"select path, sha256, status, reason from {TABLE} where source = ? "
-        "order by loaded_at, rowid", [source]).fetchall()
+        "order by loaded_at, rowid",
+        [source],
+    ).fetchall()
     entries: dict[str, list[Entry]] = {}
     for path, sha, status, reason in rows:
         entries.setdefault(path, []).append(Entry(path, sha, status, reason))
@@ -69,7 +71,17 @@ def history(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, list[Entry
 def record(con: duckdb.DuckDBPyConnection, outcome: FileOutcome, loaded_at: datetime) -> None:
     con.execute(
         f"insert into {TABLE} values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [outcome.source, outcome.object, outcome.path, outcome.sha256, outcome.size_bytes,
-         outcome.rows_read, outcome.rows_loaded, outcome.rows_quarantined, outcome.status,
-         outcome.reason, loaded_at],
+        [
+            outcome.source,
+            outcome.object,
+            outcome.path,
+            outcome.sha256,
+            outcome.size_bytes,
+            outcome.rows_read,
+            outcome.rows_loaded,
+            outcome.rows_quarantined,
+            outcome.status,
+            outcome.reason,
+            loaded_at,
+        ],
     )

@@ -28,8 +28,16 @@ create table if not exists {TABLE} (
 """
 
 
-def insert_rejected_rows(con: duckdb.DuckDBPyConnection, *, source: str, object_: str,
-                         file: str, stage: str, rows: str, loaded_at: datetime) -> None:
+def insert_rejected_rows(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source: str,
+    object_: str,
+    file: str,
+    stage: str,
+    rows: str,
+    loaded_at: datetime,
+) -> None:
     """Quarantine every breach listed in `stage._reasons`, with the raw record from `rows`."""
     con.execute(
         f"""
@@ -44,7 +52,16 @@ def insert_rejected_rows(con: duckdb.DuckDBPyConnection, *, source: str, object_
     )
 
 
-def insert_file(con: duckdb.DuckDBPyConnection, *, source: str, object_: str, file: str,
-                reason: str, loaded_at: datetime) -> None:
-    con.execute(f"insert into {TABLE} values (?, ?, ?, NULL, NULL, ?, NULL, ?)",
-                [source, object_, file, reason, loaded_at])
+def insert_file(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source: str,
+    object_: str,
+    file: str,
+    reason: str,
+    loaded_at: datetime,
+) -> None:
+    con.execute(
+        f"insert into {TABLE} values (?, ?, ?, NULL, NULL, ?, NULL, ?)",
+        [source, object_, file, reason, loaded_at],
+    )

@@ -52,8 +52,10 @@ def csv_header(file: LandedFile) -> list[str]:
     """The header row's field names ([] for an empty file)."""
     try:
         opener = gzip.open if file.gzipped else open
-        with opener(file.path, "rb") as raw, \
-                io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as fh:
+        with (
+            opener(file.path, "rb") as raw,
+            io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as fh,
+        ):
             return next(csv.reader(fh), [])
     except (UnicodeDecodeError, OSError, EOFError, zlib.error, csv.Error) as error:
         raise UnreadableFileError(_explain(error)) from error
@@ -67,11 +69,17 @@ def read_csv(con: duckdb.DuckDBPyConnection, file: LandedFile, header: list[str]
     """Create `_landing_rows(_line, _raw, c0.., c_extra)` from a CSV file."""
     names = [f"c{i}" for i in range(len(header))] + [EXTRA]
     columns = "{" + ", ".join(f"{lit(n)}: 'VARCHAR'" for n in names) + "}"
-    newlines = " + ".join(f"coalesce(length({n}) - length(replace({n}, chr(10), '')), 0)"
-                          for n in names)
-    raw = "json_object(" + ", ".join(
-        f"{lit(h)}, c{i}" for i, h in enumerate(header)) + f", '(extra fields)', {EXTRA})"
-    _run(con, f"""
+    newlines = " + ".join(
+        f"coalesce(length({n}) - length(replace({n}, chr(10), '')), 0)" for n in names
+    )
+    raw = (
+        "json_object("
+        + ", ".join(f"{lit(h)}, c{i}" for i, h in enumerate(header))
+        + f", '(extra fields)', {EXTRA})"
+    )
+    _run(
+        con,
+        f"""
         CREATE OR REPLACE TEMP TABLE {ROWS} AS
         WITH r AS (
             SELECT row_number() OVER () AS _rec, *
@@ -82,14 +90,17 @@ def read_csv(con: duckdb.DuckDBPyConnection, file: LandedFile, header: list[str]
         )
         SELECT 1 + _rec + coalesce(sum({newlines}) OVER (
                    ORDER BY _rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS _line,
-               {raw} AS _raw, {', '.join(ident(n) for n in names)}
+               {raw} AS _raw, {", ".join(ident(n) for n in names)}
         FROM r
-    """)
+    """,
+    )
 
 
 def read_jsonl(con: duckdb.DuckDBPyConnection, file: LandedFile) -> None:
     """Create `_landing_rows(_line, _raw)`: one row per non-blank physical line."""
-    _run(con, f"""
+    _run(
+        con,
+        f"""
         CREATE OR REPLACE TEMP TABLE {ROWS} AS
         SELECT _line, _raw FROM (
             SELECT row_number() OVER () AS _line, j AS _raw
@@ -99,7 +110,8 @@ def read_jsonl(con: duckdb.DuckDBPyConnection, file: LandedFile) -> None:
                           max_line_size = {_MAX_LINE})
         )
         WHERE _raw IS NOT NULL AND trim(_raw) <> ''
-    """)
+    """,
+    )
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str) -> None:

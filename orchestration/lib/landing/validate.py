@@ -69,9 +69,11 @@ def typed_sql(f: Field, s: str) -> str:
     if f.type == "timestamp":
         # A string with an offset is converted to UTC; casting to TIMESTAMP would drop the
         # offset, and casting a naive string to TIMESTAMPTZ would apply the session zone.
-        return (f"CASE WHEN regexp_full_match({s}, '{_OFFSET_TS}') "
-                f"THEN timezone('UTC', try_cast({s} AS TIMESTAMPTZ)) "
-                f"ELSE try_cast({s} AS TIMESTAMP) END")
+        return (
+            f"CASE WHEN regexp_full_match({s}, '{_OFFSET_TS}') "
+            f"THEN timezone('UTC', try_cast({s} AS TIMESTAMPTZ)) "
+            f"ELSE try_cast({s} AS TIMESTAMP) END"
+        )
     if f.type == "epoch":
         return _when_matches(s, r"-?\d{1,11}", f"make_timestamp(CAST({s} AS BIGINT) * 1000000)")
     raise ValueError(f"unknown field type {f.type}")
@@ -111,26 +113,49 @@ def field_checks(x: Extracted, s: str, t: str, seeds: frozenset[str]) -> list[tu
     if f.not_null:
         checks.append((f"{s} IS NULL", "': value is required but missing or empty'"))
     if f.type not in ("varchar", "json"):
-        checks.append((f"{s} IS NOT NULL AND {t} IS NULL",
-                       f"': ' || {_quoted(s)} || ' is not {_TYPE_NAMES[f.type]}'"))
+        checks.append(
+            (
+                f"{s} IS NOT NULL AND {t} IS NULL",
+                f"': ' || {_quoted(s)} || ' is not {_TYPE_NAMES[f.type]}'",
+            )
+        )
     if f.enum:
-        checks.append((f"{s} NOT IN ({', '.join(lit(v) for v in f.enum)})",
-                       f"': ' || {_quoted(s)} || ' is not one of {', '.join(f.enum)}'"))
+        checks.append(
+            (
+                f"{s} NOT IN ({', '.join(lit(v) for v in f.enum)})",
+                f"': ' || {_quoted(s)} || ' is not one of {', '.join(f.enum)}'",
+            )
+        )
     if f.is_currency:
         codes = ", ".join(lit(c) for c in sorted(ISO_CURRENCIES))
-        checks.append((f"upper({s}) NOT IN ({codes})",
-                       f"': ' || {_quoted(s)} || ' is not an ISO 4217 currency code'"))
+        checks.append(
+            (
+                f"upper({s}) NOT IN ({codes})",
+                f"': ' || {_quoted(s)} || ' is not an ISO 4217 currency code'",
+            )
+        )
     if f.min_value is not None:
-        checks.append((f"{t} < {f.min_value!r}",
-                       f"': ' || {s} || ' is below the minimum {number(f.min_value)}'"))
+        checks.append(
+            (
+                f"{t} < {f.min_value!r}",
+                f"': ' || {s} || ' is below the minimum {number(f.min_value)}'",
+            )
+        )
     if f.max_value is not None:
-        checks.append((f"{t} > {f.max_value!r}",
-                       f"': ' || {s} || ' is above the maximum {number(f.max_value)}'"))
+        checks.append(
+            (
+                f"{t} > {f.max_value!r}",
+                f"': ' || {s} || ' is above the maximum {number(f.max_value)}'",
+            )
+        )
     if f.seed:
         known = ", ".join(lit(v) for v in sorted(seeds))
-        checks.append((f"{s} NOT IN ({known})",
-                       f"': ' || {_quoted(s)} || ' is not a known {f.seed[1]} "
-                       f"(seeds/{f.seed[0]}.csv)'"))
+        checks.append(
+            (
+                f"{s} NOT IN ({known})",
+                f"': ' || {_quoted(s)} || ' is not a known {f.seed[1]} (seeds/{f.seed[0]}.csv)'",
+            )
+        )
     return checks
 
 
@@ -161,19 +186,25 @@ def stage_sql(
         col = x.field.column
         out.append(f"t{i} AS {ident(col)}")
         if x.field.type not in ("varchar", "json"):
-            out.append(f"CASE WHEN s{i} IS NOT NULL AND t{i} IS NULL THEN s{i} END "
-                       f"AS {ident(col + '__unparsed')}")
+            out.append(
+                f"CASE WHEN s{i} IS NOT NULL AND t{i} IS NULL THEN s{i} END "
+                f"AS {ident(col + '__unparsed')}"
+            )
         label = f"{label_prefix} || {lit(x.field.path)}" if label_prefix else lit(x.field.path)
         checks = field_checks(x, f"s{i}", f"t{i}", seeds.get(x.field, frozenset()))
         if checks:
-            whens = " ".join(f"WHEN {cond} THEN {{'field': {label}, 'reason': {label} || {msg}}}"
-                             for cond, msg in checks)
+            whens = " ".join(
+                f"WHEN {cond} THEN {{'field': {label}, 'reason': {label} || {msg}}}"
+                for cond, msg in checks
+            )
             reasons.append(f"CASE {whens} END")
             failed += [cond for cond, _ in checks]
     reasons_sql = f"list_filter([{', '.join(reasons)}], lambda r: r IS NOT NULL)"
     for cond, reason in reversed(record_checks):
-        reasons_sql = (f"CASE WHEN {cond} THEN [{{'field': NULL::VARCHAR, 'reason': {reason}}}] "
-                       f"ELSE {reasons_sql} END")
+        reasons_sql = (
+            f"CASE WHEN {cond} THEN [{{'field': NULL::VARCHAR, 'reason': {reason}}}] "
+            f"ELSE {reasons_sql} END"
+        )
     any_failed = " OR ".join(f"coalesce({cond}, false)" for cond in failed) or "false"
     return (
         f"WITH _v AS (SELECT *, {', '.join(values)} FROM {relation}),\n"
