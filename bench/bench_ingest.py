@@ -71,8 +71,18 @@ def make_landing(work: Path, events: int, files: int, demo_accounts: int) -> tup
     shutil.rmtree(landing, ignore_errors=True)
     try:
         from orchestration.lib.demo import generate
+        from orchestration.lib.demo.config import DemoConfig
 
-        generate(landing, accounts=demo_accounts, months=24, seed=11, as_of=date(2026, 11, 15))
+        # The demo's own product events are thinned: the event volume comes from --events,
+        # the other sources from a company of --demo-accounts accounts.
+        generate(
+            landing,
+            accounts=demo_accounts,
+            months=24,
+            seed=11,
+            as_of=date(2026, 11, 15),
+            config=DemoConfig(events_per_seat_day=0.01),
+        )
     except ImportError:
         landing.mkdir(parents=True)  # demo generator not available: Segment events only
     per_file = max(1, events // files)
@@ -137,7 +147,7 @@ def main() -> None:
     parser.add_argument("--landing", type=Path, help="ingest this landing set as it is")
     parser.add_argument("--events", type=int, default=10_000_000)
     parser.add_argument("--files", type=int, default=100, help="Segment event files")
-    parser.add_argument("--demo-accounts", type=int, default=300)
+    parser.add_argument("--demo-accounts", type=int, default=10_000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench_ingest"))
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "ingest.json")
     parser.add_argument("--_ingest", nargs=2, type=Path, help=argparse.SUPPRESS)

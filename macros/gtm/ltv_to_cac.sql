@@ -1,4 +1,4 @@
 {#- LTV / CAC. -#}
 {% macro ltv_to_cac(ltv, cac) -%}
-    cast({{ ltv }} as {{ dbt.type_float() }}) / nullif({{ cac }}, 0)
+    cast({{ ltv }} as {{ type_double() }}) / nullif({{ cac }}, 0)
 {%- endmacro %}

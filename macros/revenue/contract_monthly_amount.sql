@@ -6,7 +6,7 @@
 {%- endmacro %}
 
 {% macro contract_monthly_amount(total_contract_value, start_date, end_date) -%}
-    cast({{ total_contract_value }} as double) / nullif({{ contract_term_months(start_date, end_date) }}, 0)
+    cast({{ total_contract_value }} as {{ type_double() }}) / nullif({{ contract_term_months(start_date, end_date) }}, 0)
 {%- endmacro %}
 
 {#- A contract is in force in month M when M's last day lies in [start_date, end_date] and

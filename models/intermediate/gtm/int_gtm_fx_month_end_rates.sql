@@ -60,7 +60,7 @@ reporting_rates as (
     select
         month,
         '{{ var("reporting_currency") }}' as currency,
-        cast(1 as {{ dbt.type_float() }}) as rate,
+        cast(1 as {{ type_double() }}) as rate,
         cast(null as date) as rate_date
     from months
 ),

@@ -41,7 +41,7 @@ reporting_currency as (
     select
         month,
         '{{ var("reporting_currency") }}' as currency,
-        cast(1 as double) as fx_rate,
+        cast(1 as {{ type_double() }}) as fx_rate,
         month_end_date as rate_date
     from months
 ),

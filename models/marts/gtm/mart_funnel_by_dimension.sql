@@ -44,11 +44,11 @@ final as (
         sqls,
         opportunities,
         won,
-        cast(mqls as {{ dbt.type_float() }}) / nullif(leads, 0) as lead_to_mql_rate,
-        cast(sqls as {{ dbt.type_float() }}) / nullif(mqls, 0) as mql_to_sql_rate,
-        cast(opportunities as {{ dbt.type_float() }}) / nullif(sqls, 0) as sql_to_opportunity_rate,
-        cast(won as {{ dbt.type_float() }}) / nullif(opportunities, 0) as opportunity_to_won_rate,
-        cast(won as {{ dbt.type_float() }}) / nullif(leads, 0) as lead_to_won_rate
+        cast(mqls as {{ type_double() }}) / nullif(leads, 0) as lead_to_mql_rate,
+        cast(sqls as {{ type_double() }}) / nullif(mqls, 0) as mql_to_sql_rate,
+        cast(opportunities as {{ type_double() }}) / nullif(sqls, 0) as sql_to_opportunity_rate,
+        cast(won as {{ type_double() }}) / nullif(opportunities, 0) as opportunity_to_won_rate,
+        cast(won as {{ type_double() }}) / nullif(leads, 0) as lead_to_won_rate
     from unioned
 )
 

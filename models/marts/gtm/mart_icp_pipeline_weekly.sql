@@ -128,9 +128,9 @@ final as (
         meetings,
         proposals,
         contracts,
-        cast(meetings as {{ dbt.type_float() }}) / nullif(leads, 0) as lead_to_meeting_rate,
-        cast(proposals as {{ dbt.type_float() }}) / nullif(meetings, 0) as meeting_to_proposal_rate,
-        cast(contracts as {{ dbt.type_float() }}) / nullif(proposals, 0) as proposal_to_contract_rate
+        cast(meetings as {{ type_double() }}) / nullif(leads, 0) as lead_to_meeting_rate,
+        cast(proposals as {{ type_double() }}) / nullif(meetings, 0) as meeting_to_proposal_rate,
+        cast(contracts as {{ type_double() }}) / nullif(proposals, 0) as proposal_to_contract_rate
     from weekly
 )
 

@@ -85,7 +85,7 @@ final as (
         reason_type,
         reason,
         occurrences,
-        cast(occurrences as {{ dbt.type_float() }})
+        cast(occurrences as {{ type_double() }})
             / sum(occurrences) over (partition by icp_segment, reason_type) as share_of_type,
         rank() over (
             partition by icp_segment, reason_type

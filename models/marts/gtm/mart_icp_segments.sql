@@ -184,13 +184,13 @@ joined as (
         deal_stats.median_sales_cycle_days,
         coalesce(new_customer_counts.new_customers, 0) as new_customers,
         acquisition_total.acquisition_cost
-            * cast(coalesce(deal_stats.closed_new_business, 0) as {{ dbt.type_float() }})
+            * cast(coalesce(deal_stats.closed_new_business, 0) as {{ type_double() }})
             / nullif(effort_total.closed_new_business, 0) as allocated_acquisition_cost,
         nrr.nrr_base_accounts,
         nrr.nrr_12m,
         coalesce(logo_churn.beginning_accounts, 0) as logo_churn_base_account_months,
         coalesce(logo_churn.churned_accounts, 0) as churned_accounts,
-        cast(logo_churn.churned_accounts as {{ dbt.type_float() }}) / nullif(logo_churn.beginning_accounts, 0) as logo_churn_rate,
+        cast(logo_churn.churned_accounts as {{ type_double() }}) / nullif(logo_churn.beginning_accounts, 0) as logo_churn_rate,
         coalesce(reference_counts.reference_customers, 0) as reference_customers
     from segments
     cross join acquisition_total

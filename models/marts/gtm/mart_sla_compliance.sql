@@ -27,7 +27,7 @@ final as (
         owner_name,
         mqls,
         mqls_sla_met,
-        cast(mqls_sla_met as {{ dbt.type_float() }}) / nullif(mqls, 0) as sla_compliance_rate,
+        cast(mqls_sla_met as {{ type_double() }}) / nullif(mqls, 0) as sla_compliance_rate,
         failed_at_step_1,
         failed_at_step_2,
         failed_at_step_3,

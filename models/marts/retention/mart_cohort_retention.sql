@@ -37,7 +37,7 @@ final as (
         cohorts.cohort_starting_mrr,
         cohort_months.active_accounts,
         cohort_months.mrr,
-        cast(cohort_months.active_accounts as double) / nullif(cohorts.cohort_size, 0) as logo_retention,
+        cast(cohort_months.active_accounts as {{ type_double() }}) / nullif(cohorts.cohort_size, 0) as logo_retention,
         cohort_months.mrr / nullif(cohorts.cohort_starting_mrr, 0) as revenue_retention
     from cohort_months
     inner join cohorts

@@ -27,7 +27,7 @@ final as (
         churned_customers,
         (base_mrr - contraction_mrr - churned_mrr) / nullif(base_mrr, 0) as grr,
         (base_mrr + expansion_mrr - contraction_mrr - churned_mrr) / nullif(base_mrr, 0) as nrr,
-        cast(churned_customers as double) / nullif(beginning_customers, 0) as logo_churn_rate,
+        cast(churned_customers as {{ type_double() }}) / nullif(beginning_customers, 0) as logo_churn_rate,
         (churned_mrr + contraction_mrr) / nullif(base_mrr, 0) as revenue_churn_rate
     from based
 )
