@@ -43,6 +43,7 @@ deck: env
 docs: env
 	$(BIN)/dbt docs generate --project-dir . --profiles-dir .
 
+# sqlfluff compiles models against the warehouse: run `make run` first.
 lint: env
 	$(BIN)/ruff check orchestration dashboards tests bench
 	$(BIN)/ruff format --check orchestration dashboards tests bench

@@ -100,7 +100,9 @@ with_amount as (
 
 final as (
     select
-        {{ dbt.concat(["cast(month as " ~ dbt.type_string() ~ ")", "'|'", "cost_source", "'|'", "cost_item", "'|'", "currency"]) }} as cost_month_id,
+        {{ dbt.concat([
+            "cast(month as " ~ dbt.type_string() ~ ")", "'|'", "cost_source", "'|'", "cost_item", "'|'", "currency"
+        ]) }} as cost_month_id,
         month,
         cost_source,
         cost_item,

@@ -45,7 +45,9 @@ behaviour_counts as (
         on candidate_windows.lead_id = behaviours.lead_id
         and rule_behaviours.behaviour = behaviours.behaviour
         and behaviours.occurred_at <= candidate_windows.window_end_at
-        and behaviours.occurred_at >= {{ mql_window_start('candidate_windows.window_end_at', 'candidate_windows.window_days') }}
+        and behaviours.occurred_at >= {{ mql_window_start(
+            'candidate_windows.window_end_at', 'candidate_windows.window_days'
+        ) }}
     group by
         candidate_windows.lead_id,
         candidate_windows.mql_rule,

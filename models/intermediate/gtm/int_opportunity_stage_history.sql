@@ -83,7 +83,9 @@ final as (
         exited_at,
         next_stage_name,
         coalesce(stage_order < previous_stage_order, false) as is_regression,
-        {{ dbt.datediff('entered_at', 'exited_at', 'second') }} / 86400.0 as days_in_stage
+        {{ dbt.datediff(
+            'entered_at', 'exited_at', 'second'
+        ) }} / 86400.0 as days_in_stage
     from stays
 )
 

@@ -17,10 +17,20 @@ fx_rates as (
 ),
 
 unioned as (
-    select account_id, month, currency, mrr_local, 'stripe' as revenue_source
+    select
+        account_id,
+        month,
+        currency,
+        mrr_local,
+        'stripe' as revenue_source
     from stripe_months
     union all
-    select account_id, month, currency, mrr_local, 'contract' as revenue_source
+    select
+        account_id,
+        month,
+        currency,
+        mrr_local,
+        'contract' as revenue_source
     from contract_months
 ),
 

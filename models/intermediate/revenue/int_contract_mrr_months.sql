@@ -17,10 +17,14 @@ final as (
         months.month,
         contracts.crm_account_id as account_id,
         contracts.currency,
-        {{ contract_monthly_amount('contracts.total_contract_value', 'contracts.start_date', 'contracts.end_date') }} as mrr_local
+        {{ contract_monthly_amount(
+            'contracts.total_contract_value', 'contracts.start_date', 'contracts.end_date'
+        ) }} as mrr_local
     from contracts
     inner join months
-        on {{ contract_in_force('months.month_end_date', 'contracts.start_date', 'contracts.end_date', 'contracts.terminated_date') }}
+        on {{ contract_in_force(
+            'months.month_end_date', 'contracts.start_date', 'contracts.end_date', 'contracts.terminated_date'
+        ) }}
 )
 
 select * from final

@@ -6,9 +6,9 @@
 {%- set end_month = dbt.date_trunc('month', revenue_as_of_date()) -%}
 {%- set fallback_start = dbt.dateadd('month', -1, end_month) -%}
 {%- if first_month -%}
-    {%- set activity_start = "cast('" ~ first_month ~ "' as date)" -%}
+{%- set activity_start = "cast('" ~ first_month ~ "' as date)" -%}
 {%- else -%}
-    {%- set activity_start -%}
+{%- set activity_start -%}
     (
         select min(activity_month)
         from (
@@ -19,9 +19,11 @@
             from {{ ref('stg_contracts__contracts') }}
         ) as activity
     )
-    {%- endset -%}
+{%- endset -%}
 {%- endif -%}
-{%- set start_month = "cast(least(coalesce(" ~ activity_start ~ ", " ~ fallback_start ~ "), " ~ fallback_start ~ ") as date)" -%}
+{%- set start_month =
+    "cast(least(coalesce(" ~ activity_start ~ ", " ~ fallback_start ~ "), " ~ fallback_start ~ ") as date)"
+-%}
 
 with
 

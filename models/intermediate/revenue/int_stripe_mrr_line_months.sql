@@ -27,7 +27,9 @@ in_force as (
         months.month
     from invoice_lines
     inner join months
-        on {{ period_contains_month_end('invoice_lines.period_start_at', 'invoice_lines.period_end_at', 'months.month_end_at') }}
+        on {{ period_contains_month_end(
+            'invoice_lines.period_start_at', 'invoice_lines.period_end_at', 'months.month_end_at'
+        ) }}
     where
         invoice_lines.subscription_ended_at is null
         or invoice_lines.subscription_ended_at >= months.month_end_at

@@ -11,7 +11,9 @@ invoice_lines as (
 dated as (
     select
         account_id,
-        cast({{ dbt.date_trunc('month', dbt.dateadd('second', -1, utc_to_local('period_end_at', var('reporting_timezone')))) }} as date) as month,
+        cast({{ dbt.date_trunc(
+            'month', dbt.dateadd('second', -1, utc_to_local('period_end_at', var('reporting_timezone')))
+        ) }} as date) as month,
         currency,
         net_amount
     from invoice_lines

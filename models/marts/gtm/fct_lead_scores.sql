@@ -27,10 +27,14 @@ lead_ranges as (
 lead_days as (
     select
         lead_ranges.lead_id,
-        cast({{ dbt.dateadd('day', 'day_offsets.generated_number - 1', 'lead_ranges.first_scored_date') }} as date) as score_date
+        cast({{ dbt.dateadd(
+            'day', 'day_offsets.generated_number - 1', 'lead_ranges.first_scored_date'
+        ) }} as date) as score_date
     from lead_ranges
     cross join day_offsets
-    where {{ dbt.dateadd('day', 'day_offsets.generated_number - 1', 'lead_ranges.first_scored_date') }} <= {{ revenue_as_of_date() }}
+    where {{ dbt.dateadd(
+        'day', 'day_offsets.generated_number - 1', 'lead_ranges.first_scored_date'
+    ) }} <= {{ revenue_as_of_date() }}
 ),
 
 scored as (
@@ -40,7 +44,9 @@ scored as (
         count(behaviours.lead_behaviour_id) as behaviours_to_date,
         coalesce(sum(behaviours.points), 0) as undecayed_points,
         coalesce(
-            sum({{ lead_score_decay('behaviours.points', dbt.datediff('behaviours.occurred_date', 'lead_days.score_date', 'day')) }}),
+            sum({{ lead_score_decay(
+                'behaviours.points', dbt.datediff('behaviours.occurred_date', 'lead_days.score_date', 'day')
+            ) }}),
             0
         ) as lead_score
     from lead_days

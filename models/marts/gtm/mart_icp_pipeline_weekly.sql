@@ -68,7 +68,11 @@ first_meetings as (
 ),
 
 meeting_steps as (
-    select step_at, icp_segment, step, entity_key
+    select
+        step_at,
+        icp_segment,
+        step,
+        entity_key
     from first_meetings
     where meeting_rank = 1
 ),
@@ -108,7 +112,9 @@ weekly as (
     -- CRM timestamps are UTC (shifted to the reporting calendar); close dates are already dates
     select
         cast(
-            {{ dbt.date_trunc('week', "case when step in ('contract') then step_at else " ~ to_reporting_timestamp('step_at') ~ " end") }}
+            {{ dbt.date_trunc(
+                'week', "case when step in ('contract') then step_at else " ~ to_reporting_timestamp('step_at') ~ " end"
+            ) }}
             as date
         ) as week_start,
         icp_segment,

@@ -49,7 +49,9 @@ churn_reasons as (
     left join lost_renewals
         on mrr_movements.account_id = lost_renewals.account_id
         and lost_renewals.close_date <= cast({{ dbt.last_day('mrr_movements.month', 'month') }} as date)
-        and lost_renewals.close_date > cast({{ dbt.dateadd('day', -120, dbt.last_day('mrr_movements.month', 'month')) }} as date)
+        and lost_renewals.close_date > cast({{ dbt.dateadd(
+            'day', -120, dbt.last_day('mrr_movements.month', 'month')
+        ) }} as date)
 ),
 
 churns as (
@@ -86,7 +88,7 @@ final as (
         reason,
         occurrences,
         cast(occurrences as {{ type_double() }})
-            / sum(occurrences) over (partition by icp_segment, reason_type) as share_of_type,
+        / sum(occurrences) over (partition by icp_segment, reason_type) as share_of_type,
         rank() over (
             partition by icp_segment, reason_type
             order by occurrences desc

@@ -27,7 +27,9 @@ paying as (
         account_months.account_id,
         min(case when account_months.mrr > 0 then account_months.month end) as first_paid_month,
         sum(case when account_months.mrr > 0 then 1 else 0 end) as paying_months,
-        max(case when account_months.month = latest_month.month and account_months.mrr > 0 then 1 else 0 end) = 1 as is_paying_now,
+        max(
+            case when account_months.month = latest_month.month and account_months.mrr > 0 then 1 else 0 end
+        ) = 1 as is_paying_now,
         max(case when account_months.month = latest_month.month then account_months.mrr end) as mrr
     from account_months
     cross join latest_month

@@ -38,11 +38,15 @@ reference_customers as (
 ),
 
 segments as (
-    select icp_segment, max(case when is_icp_fit then 1 else 0 end) = 1 as is_icp_fit
+    select
+        icp_segment,
+        max(case when is_icp_fit then 1 else 0 end) = 1 as is_icp_fit
     from icp_rules
     group by icp_segment
     union
-    select 'unclassified' as icp_segment, false as is_icp_fit
+    select
+        'unclassified' as icp_segment,
+        false as is_icp_fit
 ),
 
 latest_month as (
@@ -59,13 +63,17 @@ segment_months as (
 ),
 
 account_counts as (
-    select icp_segment, count(*) as accounts
+    select
+        icp_segment,
+        count(*) as accounts
     from account_segments
     group by icp_segment
 ),
 
 lead_counts as (
-    select icp_segment, count(*) as leads
+    select
+        icp_segment,
+        count(*) as leads
     from leads
     group by icp_segment
 ),
@@ -77,7 +85,9 @@ deal_stats as (
         sum(case when is_won then 1 else 0 end) as won_opportunities,
         sum(case when is_closed then amount else 0 end) as closed_amount,
         sum(case when is_won then amount else 0 end) as won_amount,
-        sum(case when is_closed and coalesce(type, 'New Business') = 'New Business' then 1 else 0 end) as closed_new_business,
+        sum(
+            case when is_closed and coalesce(type, 'New Business') = 'New Business' then 1 else 0 end
+        ) as closed_new_business,
         {{ gtm_median('sales_cycle_days') }} as median_sales_cycle_days
     from opportunities
     group by icp_segment
@@ -166,7 +176,9 @@ logo_churn as (
 ),
 
 reference_counts as (
-    select icp_segment, count(*) as reference_customers
+    select
+        icp_segment,
+        count(*) as reference_customers
     from reference_customers
     group by icp_segment
 ),
@@ -184,13 +196,14 @@ joined as (
         deal_stats.median_sales_cycle_days,
         coalesce(new_customer_counts.new_customers, 0) as new_customers,
         acquisition_total.acquisition_cost
-            * cast(coalesce(deal_stats.closed_new_business, 0) as {{ type_double() }})
-            / nullif(effort_total.closed_new_business, 0) as allocated_acquisition_cost,
+        * cast(coalesce(deal_stats.closed_new_business, 0) as {{ type_double() }})
+        / nullif(effort_total.closed_new_business, 0) as allocated_acquisition_cost,
         nrr.nrr_base_accounts,
         nrr.nrr_12m,
         coalesce(logo_churn.beginning_accounts, 0) as logo_churn_base_account_months,
         coalesce(logo_churn.churned_accounts, 0) as churned_accounts,
-        cast(logo_churn.churned_accounts as {{ type_double() }}) / nullif(logo_churn.beginning_accounts, 0) as logo_churn_rate,
+        cast(logo_churn.churned_accounts as {{ type_double() }})
+        / nullif(logo_churn.beginning_accounts, 0) as logo_churn_rate,
         coalesce(reference_counts.reference_customers, 0) as reference_customers
     from segments
     cross join acquisition_total

@@ -15,7 +15,9 @@ weekly as (
         sum(case when sla_failed_step = 1 then 1 else 0 end) as failed_at_step_1,
         sum(case when sla_failed_step = 2 then 1 else 0 end) as failed_at_step_2,
         sum(case when sla_failed_step = 3 then 1 else 0 end) as failed_at_step_3,
-        {{ gtm_median(dbt.datediff('mql_at', 'first_touch_at', 'second') ~ ' / 3600.0') }} as median_hours_to_first_touch
+        {{ gtm_median(
+            dbt.datediff('mql_at', 'first_touch_at', 'second') ~ ' / 3600.0'
+        ) }} as median_hours_to_first_touch
     from leads
     group by 1, 2
 ),

@@ -45,7 +45,9 @@ per_stage as (
         ) as opportunities_advanced,
         sum(case when reached.was_lost_from_stage then 1 else 0 end) as opportunities_lost_from_stage,
         sum(case when reached.was_regressed_into then 1 else 0 end) as opportunities_regressed_into,
-        {{ gtm_median('case when not reached.is_still_in_stage then reached.days_in_stage end') }} as median_days_in_stage
+        {{ gtm_median(
+            'case when not reached.is_still_in_stage then reached.days_in_stage end'
+        ) }} as median_days_in_stage
     from reached
     left join opportunity_stages
         on reached.stage_name = opportunity_stages.stage_name
@@ -66,7 +68,8 @@ final as (
         per_stage.opportunities_regressed_into,
         case
             when coalesce(opportunity_stages.is_closed, false) then null
-            else cast(per_stage.opportunities_advanced as {{ type_double() }}) / nullif(per_stage.opportunities_reached, 0)
+            else cast(per_stage.opportunities_advanced as {{ type_double() }})
+                / nullif(per_stage.opportunities_reached, 0)
         end as conversion_to_next_stage,
         per_stage.median_days_in_stage
     from per_stage

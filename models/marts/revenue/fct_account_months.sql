@@ -93,7 +93,9 @@ final as (
         12 * with_currency.mrr as arr,
         with_currency.billed_currencies > 1 as is_multi_currency,
         with_currency.first_paid_month,
-        {{ dbt.datediff('with_currency.first_paid_month', 'with_currency.month', 'month') }} as months_since_first_paid
+        {{ dbt.datediff(
+            'with_currency.first_paid_month', 'with_currency.month', 'month'
+        ) }} as months_since_first_paid
     from with_currency
     left join currency_months
         on with_currency.account_id = currency_months.account_id

@@ -37,7 +37,10 @@ aggregated as (
 
 final as (
     select
-        {{ dbt.concat(["cast(spend_date as " ~ dbt.type_string() ~ ")", "'|'", "channel", "'|'", "coalesce(campaign_id, '')", "'|'", "currency"]) }} as marketing_spend_id,
+        {{ dbt.concat([
+            "cast(spend_date as " ~ dbt.type_string() ~ ")", "'|'", "channel", "'|'",
+            "coalesce(campaign_id, '')", "'|'", "currency"
+        ]) }} as marketing_spend_id,
         spend_date,
         channel,
         campaign_id,

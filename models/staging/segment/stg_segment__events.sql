@@ -15,9 +15,9 @@ source as (
     -- re-read the last incremental_lookback_days of loads so late files still land; the
     -- merge on message_id makes the overlap harmless
     where _loaded_at >= (
-        select {{ dbt.dateadd('day', '-1 * ' ~ var('incremental_lookback_days'), 'max(loaded_at)') }}
-        from {{ this }}
-    )
+            select {{ dbt.dateadd('day', '-1 * ' ~ var('incremental_lookback_days'), 'max(loaded_at)') }}
+            from {{ this }}
+        )
     {% endif %}
 ),
 

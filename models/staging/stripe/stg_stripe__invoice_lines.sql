@@ -9,18 +9,21 @@
     price) invoice line. Lines come from the newest version of their invoice. Incremental
     like stg_stripe__invoices: invoices touched by recent loads are rebuilt whole, so a line
     dropped from a newer invoice version disappears. -#}
+{%- set lookback_start = dbt.dateadd(
+    'day',
+    -1 * var('incremental_lookback_days'),
+    "coalesce(max(_loaded_at), cast('1900-01-01' as timestamp))"
+) %}
+
 with
 
 invoice_lines as (
     select * from {{ source('stripe', 'invoice_lines') }}
     {% if is_incremental() %}
     where invoice_id in (
-        select id from {{ source('stripe', 'invoices') }}
-        where _loaded_at > (
-            select {{ dbt.dateadd('day', -1 * var('incremental_lookback_days'), "coalesce(max(_loaded_at), cast('1900-01-01' as timestamp))") }}
-            from {{ this }}
+            select loaded_invoices.id from {{ source('stripe', 'invoices') }} as loaded_invoices
+            where loaded_invoices._loaded_at > (select {{ lookback_start }} from {{ this }})
         )
-    )
     {% endif %}
 ),
 
@@ -74,7 +77,8 @@ normalised as (
             parent_subscription_item_details_subscription,
             subscription,
             case when parent_type = 'subscription_item_details' or type = 'subscription'
-                then invoice_subscription_id end
+                    then invoice_subscription_id
+            end
         ) as subscription_id,
         coalesce(parent_subscription_item_details_subscription_item, subscription_item)
             as subscription_item_id,
@@ -108,14 +112,19 @@ final as (
         normalised.currency,
         {{ to_major_units('normalised.amount_minor', 'currencies.decimal_places') }} as amount,
         {{ to_major_units('normalised.discount_amount_minor', 'currencies.decimal_places') }} as discount_amount,
-        {{ to_major_units('normalised.amount_minor - normalised.discount_amount_minor', 'currencies.decimal_places') }} as net_amount,
+        {{ to_major_units(
+            'normalised.amount_minor - normalised.discount_amount_minor', 'currencies.decimal_places'
+        ) }} as net_amount,
         normalised.quantity,
         case when prices.price_id is not null then prices.billing_interval
-            else normalised.legacy_interval end as billing_interval,
+            else normalised.legacy_interval
+        end as billing_interval,
         case when prices.price_id is not null then prices.interval_count
-            else coalesce(normalised.legacy_interval_count, 1) end as interval_count,
+            else coalesce(normalised.legacy_interval_count, 1)
+        end as interval_count,
         case when prices.price_id is not null then prices.usage_type
-            else coalesce(normalised.legacy_usage_type, 'licensed') end as usage_type,
+            else coalesce(normalised.legacy_usage_type, 'licensed')
+        end as usage_type,
         normalised._file,
         normalised._loaded_at
     from normalised
