@@ -7,20 +7,9 @@ import streamlit as st
 from dashboards import charts, data, ui
 from dashboards.formatting import format_month
 from dashboards.i18n import t
+from dashboards.kpis import HEADLINE_KPIS
 
 ui.leave_legacy_routing()
-
-# (label key, kind, mart column, lower is better)
-KPIS: list[tuple[str, str, str, bool]] = [
-    ("kpi.ending_mrr", "money", "ending_mrr", False),
-    ("kpi.ending_arr", "money", "ending_arr", False),
-    ("kpi.ending_customers", "count", "ending_customers", False),
-    ("kpi.logo_churn_rate", "rate", "logo_churn_rate", True),
-    ("kpi.nrr", "rate", "nrr", False),
-    ("kpi.grr", "rate", "grr", False),
-    ("kpi.nrr_12m", "rate", "nrr_12m", False),
-    ("kpi.grr_12m", "rate", "grr_12m", False),
-]
 
 
 def render() -> None:
@@ -34,7 +23,7 @@ def render() -> None:
     )
 
     rows = data.kpi_rows(month)
-    for row_of_kpis in ui.chunks(KPIS, 4):
+    for row_of_kpis in ui.chunks(HEADLINE_KPIS, 4):
         for column, (label, kind, field, lower) in zip(st.columns(4), row_of_kpis, strict=True):
             with column:
                 ui.kpi_tile(t(label), kind, rows, field, lower_is_better=lower)

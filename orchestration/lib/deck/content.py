@@ -23,23 +23,12 @@ from dashboards.formatting import (
     is_missing,
 )
 from dashboards.i18n import t
+from dashboards.kpis import HEADLINE_KPIS
 
 TREND_MONTHS = 24
 COHORT_ROWS = 13  # month-12 .. month: the oldest row reaches +12
 COHORT_OFFSETS = (0, 1, 2, 3, 6, 9, 12)
 TOP_MOVEMENTS = 10
-
-# (i18n label, kind, mart field, lower is better)
-KPI_SPEC: tuple[tuple[str, str, str, bool], ...] = (
-    ("kpi.ending_mrr", "money", "ending_mrr", False),
-    ("kpi.ending_arr", "money", "ending_arr", False),
-    ("kpi.ending_customers", "count", "ending_customers", False),
-    ("kpi.logo_churn_rate", "rate", "logo_churn_rate", True),
-    ("kpi.nrr", "rate", "nrr", False),
-    ("kpi.grr", "rate", "grr", False),
-    ("kpi.nrr_12m", "rate", "nrr_12m", False),
-    ("kpi.grr_12m", "rate", "grr_12m", False),
-)
 
 
 @dataclass(frozen=True)
@@ -222,7 +211,7 @@ def _kpis(
 
     current, prior, year_ago = values(month), values(_shift(month, -1)), values(_shift(month, -12))
     kpis = []
-    for label, kind, column, lower in KPI_SPEC:
+    for label, kind, column, lower in HEADLINE_KPIS:
         mom_text, mom = _change(kind, current.get(column), prior.get(column), language, currency)
         yoy_text, yoy = _change(kind, current.get(column), year_ago.get(column), language, currency)
         kpis.append(
