@@ -9,21 +9,12 @@
     price) invoice line. Lines come from the newest version of their invoice. Incremental
     like stg_stripe__invoices: invoices touched by recent loads are rebuilt whole, so a line
     dropped from a newer invoice version disappears. -#}
-{%- set lookback_start = dbt.dateadd(
-    'day',
-    -1 * var('incremental_lookback_days'),
-    "coalesce(max(_loaded_at), cast('1900-01-01' as timestamp))"
-) %}
-
 with
 
 invoice_lines as (
     select * from {{ source('stripe', 'invoice_lines') }}
     {% if is_incremental() %}
-    where invoice_id in (
-            select loaded_invoices.id from {{ source('stripe', 'invoices') }} as loaded_invoices
-            where loaded_invoices._loaded_at > (select {{ lookback_start }} from {{ this }})
-        )
+    where invoice_id in ({{ stripe_invoices_in_lookback() }})
     {% endif %}
 ),
 

@@ -8,21 +8,12 @@
 {#- Invoices grow nightly. An incremental run re-reads every raw version of the invoices
     that received a version in the last `incremental_lookback_days` of loads, so the newest
     version still wins when files arrive late; re-running changes nothing. -#}
-{%- set lookback_start = dbt.dateadd(
-    'day',
-    -1 * var('incremental_lookback_days'),
-    "coalesce(max(_loaded_at), cast('1900-01-01' as timestamp))"
-) %}
-
 with
 
 invoices as (
     select * from {{ source('stripe', 'invoices') }}
     {% if is_incremental() %}
-    where id in (
-            select loaded_invoices.id from {{ source('stripe', 'invoices') }} as loaded_invoices
-            where loaded_invoices._loaded_at > (select {{ lookback_start }} from {{ this }})
-        )
+    where id in ({{ stripe_invoices_in_lookback() }})
     {% endif %}
 ),
 
