@@ -1,7 +1,7 @@
 """Entry point of the executive boards: `streamlit run dashboards/app.py`.
 
 Language switch, page navigation and the month-range filter live here; each page under
-pages/ draws one topic from the public marts (see dashboards/data.py).
+views/ draws one topic from the public marts (see dashboards/data.py).
 """
 
 from __future__ import annotations
@@ -19,10 +19,6 @@ import streamlit as st  # noqa: E402
 from dashboards import data, ui  # noqa: E402
 from dashboards.i18n import t  # noqa: E402
 
-# First run on a fresh server comes through Streamlit's legacy pages/ routing; restart it
-# under st.navigation so widget identities (language, filters) are stable from the start.
-ui.leave_legacy_routing()
-
 st.set_page_config(
     page_title="Revenue boards",
     page_icon=":material/monitoring:",
@@ -30,43 +26,37 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
-# Boards are read from the top: less empty space above the title than Streamlit's default.
-st.markdown(
-    "<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem;padding-bottom:3rem}</style>",
-    unsafe_allow_html=True,
-)
-
 with st.sidebar:
     ui.language_switch()
 
 PAGES = [
     st.Page(
-        "pages/overview.py",
+        "views/overview.py",
         title=t("nav.overview"),
         icon=":material/dashboard:",
         url_path="overview",
         default=True,
     ),
     st.Page(
-        "pages/mrr_bridge.py",
+        "views/mrr_bridge.py",
         title=t("nav.mrr_bridge"),
         icon=":material/waterfall_chart:",
         url_path="mrr_bridge",
     ),
     st.Page(
-        "pages/retention.py",
+        "views/retention.py",
         title=t("nav.retention"),
         icon=":material/autorenew:",
         url_path="retention",
     ),
     st.Page(
-        "pages/account_360.py",
+        "views/account_360.py",
         title=t("nav.account_360"),
         icon=":material/apartment:",
         url_path="account_360",
     ),
     st.Page(
-        "pages/definitions.py",
+        "views/definitions.py",
         title=t("nav.definitions"),
         icon=":material/menu_book:",
         url_path="definitions",

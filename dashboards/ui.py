@@ -25,21 +25,6 @@ MONTH_RANGE_KEY = "month_range"
 DEFAULT_TREND_MONTHS = 24
 
 
-def leave_legacy_routing() -> None:
-    """Leave Streamlit's legacy `pages/` routing for app.py's st.navigation.
-
-    Streamlit sees a `pages/` folder next to the entry point and, until some run has
-    called st.navigation, routes a URL like /retention straight to pages/retention.py
-    (skipping the language switch and filters) and gives widgets other identities than
-    later runs. Called first in app.py and in every page: flip the process-wide flag and
-    rerun, same URL, now through app.py."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def lang() -> str:
     return current_language()
 

@@ -28,11 +28,11 @@ from tests.dashboard_fixture import build_fixture
 
 APP = Path(__file__).resolve().parents[1] / "dashboards" / "app.py"
 PAGES = {
-    "overview": ("pages/overview.py", "overview.title"),
-    "mrr_bridge": ("pages/mrr_bridge.py", "bridge.title"),
-    "retention": ("pages/retention.py", "retention.title"),
-    "account_360": ("pages/account_360.py", "account.title"),
-    "definitions": ("pages/definitions.py", "definitions.title"),
+    "overview": ("views/overview.py", "overview.title"),
+    "mrr_bridge": ("views/mrr_bridge.py", "bridge.title"),
+    "retention": ("views/retention.py", "retention.title"),
+    "account_360": ("views/account_360.py", "account.title"),
+    "definitions": ("views/definitions.py", "definitions.title"),
 }
 LANGUAGES = ("ko", "en")
 

@@ -9,7 +9,6 @@ from dashboards.formatting import format_month
 from dashboards.i18n import t
 from dashboards.kpis import HEADLINE_KPIS
 
-ui.leave_legacy_routing()
 
 
 def render() -> None:

@@ -7,7 +7,6 @@ import streamlit as st
 from dashboards import charts, data, ui
 from dashboards.i18n import t
 
-ui.leave_legacy_routing()
 
 
 def render() -> None:

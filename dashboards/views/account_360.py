@@ -10,7 +10,6 @@ from dashboards import charts, data, ui
 from dashboards.formatting import format_month
 from dashboards.i18n import t
 
-ui.leave_legacy_routing()
 
 ATTRIBUTES = [
     "account_id",
