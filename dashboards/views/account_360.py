@@ -10,7 +10,6 @@ from dashboards import charts, data, ui
 from dashboards.formatting import format_month
 from dashboards.i18n import t
 
-
 ATTRIBUTES = [
     "account_id",
     "account_name",

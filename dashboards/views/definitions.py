@@ -9,7 +9,6 @@ import streamlit as st
 from dashboards import data, dbt_docs, ui
 from dashboards.i18n import t
 
-
 # Public marts first, in the order of the metric dictionary.
 ORDER = list(data.REQUIRED_COLUMNS)
 

@@ -9,7 +9,6 @@ from dashboards import charts, data, ui
 from dashboards.formatting import format_month
 from dashboards.i18n import t
 
-
 COMPONENTS: list[tuple[str, str, int]] = [
     # (label key, mart column, sign in the bridge identity)
     ("comp.beginning", "beginning_mrr", 1),

@@ -10,7 +10,6 @@ from dashboards.i18n import t
 from dashboards.kpis import HEADLINE_KPIS
 
 
-
 def render() -> None:
     language, currency = ui.lang(), ui.currency()
     _, month = ui.month_range()

@@ -8,7 +8,6 @@ from dashboards import charts, data, ui
 from dashboards.i18n import t
 
 
-
 def render() -> None:
     language = ui.lang()
     st.title(t("retention.title"))
