@@ -9,7 +9,7 @@ WAREHOUSE ?= data/warehouse.duckdb
 export WAREHOUSE_PATH ?= $(abspath $(WAREHOUSE))
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: run test env demo build dashboards dev deck lint docs clean bench-ingest bench-revenue bench-boards
+.PHONY: run test env demo build dashboards dev deck lint docs clean bench-ingest bench-revenue bench-boards bench
 
 $(UV):
 	python3 -m venv .uv-bootstrap && .uv-bootstrap/bin/pip install --quiet uv
@@ -48,6 +48,13 @@ lint: env
 	$(BIN)/ruff check orchestration dashboards tests bench
 	$(BIN)/ruff format --check orchestration dashboards tests bench
 	$(BIN)/sqlfluff lint models --processes 2
+
+# Scale: 1k/10M, 3k/30M, 10k/100M events over 60 months (hours at the largest size).
+bench: env
+	$(BIN)/python bench/bench_scale.py --accounts 1000 --events 10000000 --json bench/results/scale_1k.json
+	$(BIN)/python bench/bench_scale.py --accounts 3000 --events 30000000 --json bench/results/scale_3k.json
+	$(BIN)/python bench/bench_scale.py --accounts 10000 --events 100000000 --json bench/results/scale_10k.json
+	$(BIN)/python bench/bench_scale.py --plot bench/results/scale_1k.json bench/results/scale_3k.json bench/results/scale_10k.json
 
 bench-ingest: env
 	$(BIN)/python bench/bench_ingest.py

@@ -1,0 +1,251 @@
+"""Full and nightly build at size, against a one-pass DuckDB floor, in the same run.
+
+    .venv/bin/python bench/bench_scale.py --accounts 1000 --events 10000000 \
+        --work /tmp/bench_scale --json bench/results/scale_1k.json
+    .venv/bin/python bench/bench_scale.py --plot bench/results/scale_*.json   # scale.png
+
+For one size it:
+1. writes a landing: the demo company of --accounts accounts over --months months (every
+   source, product events thinned), plus gzip JSONL Segment track events up to --events,
+   written by DuckDB, one file a day, each carrying a real account's `context.groupId`;
+2. `warehouse build` into a new warehouse (a child process: its wall time and peak RSS);
+3. the fair floor: one DuckDB query that reads every landing file once, with the fields the
+   warehouse uses, and writes one aggregate (`one_pass_s`);
+4. adds one more day of event files and runs the nightly `warehouse build` again.
+Figures are ratios within the run (machines are noisy), never asserted by tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import duckdb  # noqa: E402
+
+from orchestration.lib.landing import contract  # noqa: E402
+from orchestration.lib.landing.files import discover  # noqa: E402
+
+WAREHOUSE_CLI = Path(sys.executable).parent / "warehouse"
+AS_OF = date(2026, 11, 15)
+EVENTS_DIR = "usage/segment"
+
+
+def account_ids(landing: Path) -> list[str]:
+    ids: set[str] = set()
+    for path in sorted((landing / "crm/salesforce/Account").glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            ids.update(row["Id"] for row in csv.DictReader(handle))
+    return sorted(ids)
+
+
+def write_event_day(con: duckdb.DuckDBPyConnection, landing: Path, day: date, rows: int) -> None:
+    """One day of product events; users and features spread over the company's accounts."""
+    path = landing / EVENTS_DIR / f"bench_{day.isoformat()}.jsonl.gz"
+    con.execute(
+        f"""
+        copy (
+            select
+                'track' as type,
+                'bench-{day.isoformat()}-' || i as messageId,
+                strftime(timestamp '{day.isoformat()}' + to_seconds(i * 86400 // {rows}),
+                         '%Y-%m-%dT%H:%M:%S.%gZ') as timestamp,
+                a.account_id || '-u' || (hash(i) % 25) as userId,
+                'Feature ' || (i % 12) || ' Used' as event,
+                {{'plan': 'growth'}} as properties,
+                {{'groupId': a.account_id}} as context
+            from range({rows}) as t(i)
+            join bench_accounts as a on a.n = i % (select count(*) from bench_accounts)
+        ) to '{path}' (format json, compression gzip)
+        """
+    )
+
+
+def make_landing(work: Path, accounts: int, months: int, events: int) -> tuple[Path, int, date]:
+    from orchestration.lib.demo import generate
+    from orchestration.lib.demo.config import DemoConfig
+
+    landing = work / "landing"
+    shutil.rmtree(landing, ignore_errors=True)
+    generate(
+        landing,
+        accounts=accounts,
+        months=months,
+        seed=11,
+        as_of=AS_OF,
+        config=DemoConfig(events_per_seat_day=0.01),
+    )
+    con = duckdb.connect()
+    con.execute("create table bench_accounts (n integer, account_id varchar)")
+    con.executemany(
+        "insert into bench_accounts values (?, ?)", list(enumerate(account_ids(landing)))
+    )
+    first_day = date(AS_OF.year, AS_OF.month, 1) - timedelta(days=30 * months)
+    days = (AS_OF - first_day).days
+    per_day = max(1, events // days)
+    (landing / EVENTS_DIR).mkdir(parents=True, exist_ok=True)
+    for offset in range(days):
+        write_event_day(con, landing, first_day + timedelta(days=offset), per_day)
+    con.close()
+    return landing, per_day, AS_OF
+
+
+def one_pass(landing: Path) -> float:
+    """The floor: every landing file read once, by one query, into one aggregate."""
+    parts = []
+    for obj in contract.ALL_OBJECTS:
+        paths = [str(p) for p in discover(landing, obj)]
+        if not paths:
+            continue
+        listed = "[" + ", ".join(f"'{p}'" for p in paths) + "]"
+        reader = (
+            f"read_json({listed}, format = 'newline_delimited', union_by_name = true)"
+            if obj.format == "jsonl"
+            else f"read_csv({listed}, union_by_name = true, all_varchar = true)"
+        )
+        # Hash every column so DuckDB cannot skip reading what the warehouse reads.
+        parts.append(f"select count(*) as n, sum(hash(t) % 1000) as h from {reader} as t")
+    started = time.perf_counter()
+    duckdb.connect().execute(
+        "create table floor as select sum(n), sum(h) from (" + " union all ".join(parts) + ")"
+    )
+    return time.perf_counter() - started
+
+
+def build(landing: Path, warehouse: Path, as_of: date, log: Path) -> tuple[float, float]:
+    """`warehouse build` in a child; returns wall seconds and the child's peak RSS (MB)."""
+    started = time.perf_counter()
+    with log.open("a", encoding="utf-8") as out:
+        subprocess.run(
+            [
+                str(WAREHOUSE_CLI),
+                "build",
+                "--landing",
+                str(landing),
+                "--warehouse",
+                str(warehouse),
+                "--as-of",
+                as_of.isoformat(),
+            ],
+            check=True,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "WAREHOUSE_PATH": str(warehouse)},
+        )
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return seconds, peak
+
+
+def run_size(args: argparse.Namespace) -> dict:
+    args.work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    landing, per_day, as_of = make_landing(args.work, args.accounts, args.months, args.events)
+    generate_s = time.perf_counter() - started
+    warehouse = args.work / "warehouse.duckdb"
+    warehouse.unlink(missing_ok=True)
+    log = args.work / "build.log"
+    log.unlink(missing_ok=True)
+
+    full_s, peak_full = build(landing, warehouse, as_of, log)
+    one_pass_s = one_pass(landing)
+
+    con = duckdb.connect()
+    con.execute("create table bench_accounts (n integer, account_id varchar)")
+    con.executemany(
+        "insert into bench_accounts values (?, ?)", list(enumerate(account_ids(landing)))
+    )
+    write_event_day(con, landing, as_of, per_day)
+    con.close()
+    nightly_s, peak_nightly = build(landing, warehouse, as_of + timedelta(days=1), log)
+
+    events = (
+        duckdb.connect(str(warehouse), read_only=True)
+        .execute("select count(*) from raw.segment__events")
+        .fetchone()[0]
+    )
+    return {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "duckdb": duckdb.__version__,
+        },
+        "accounts": args.accounts,
+        "months": args.months,
+        "events": events,
+        "landing_bytes": sum(p.stat().st_size for p in landing.rglob("*") if p.is_file()),
+        "generate_s": round(generate_s, 1),
+        "full_build_s": round(full_s, 1),
+        "one_pass_s": round(one_pass_s, 1),
+        "ratio_full_to_one_pass": round(full_s / one_pass_s, 2),
+        "nightly_s": round(nightly_s, 1),
+        "ratio_nightly_to_full": round(nightly_s / full_s, 3),
+        "peak_rss_mb": round(max(peak_full, peak_nightly), 1),
+    }
+
+
+def plot(results: list[dict], out: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    results = sorted(results, key=lambda r: r["events"])
+    events = np.array([r["events"] for r in results], dtype=float)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    for key, label in (
+        ("full_build_s", "full build"),
+        ("one_pass_s", "one pass (floor)"),
+        ("nightly_s", "nightly"),
+    ):
+        seconds = np.array([r[key] for r in results], dtype=float)
+        exponent = (
+            np.polyfit(np.log(events), np.log(seconds), 1)[0] if len(results) > 1 else math.nan
+        )
+        left.loglog(events, seconds, marker="o", label=f"{label} (exponent {exponent:.2f})")
+    left.set(xlabel="events", ylabel="seconds", title="time against size")
+    left.legend()
+    rss = np.array([r["peak_rss_mb"] for r in results], dtype=float)
+    right.loglog(events, rss, marker="o")
+    right.set(xlabel="events", ylabel="peak RSS (MB)", title="memory against size")
+    fig.tight_layout()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out, dpi=120)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--accounts", type=int, default=1000)
+    parser.add_argument("--events", type=int, default=10_000_000)
+    parser.add_argument("--months", type=int, default=60)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/bench_scale"))
+    parser.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "scale.json")
+    parser.add_argument("--plot", nargs="+", type=Path, help="result files to draw scale.png from")
+    args = parser.parse_args()
+    if args.plot:
+        results = [json.loads(p.read_text()) for p in args.plot]
+        plot(results, REPO / "bench" / "results" / "scale.png")
+        return
+    result = run_size(args)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
