@@ -13,6 +13,10 @@ months as (
     select * from {{ ref('int_revenue_months') }}
 ),
 
+first_paid as (
+    select * from {{ ref('int_account_first_paid_months') }}
+),
+
 account_totals as (
     select
         account_id,
@@ -22,15 +26,6 @@ account_totals as (
         max(case when mrr_local <> 0 then currency end) as billed_currency
     from currency_months
     group by account_id, month
-),
-
-first_paid as (
-    select
-        account_id,
-        min(month) as first_paid_month
-    from account_totals
-    where mrr > 0
-    group by account_id
 ),
 
 account_spine as (
