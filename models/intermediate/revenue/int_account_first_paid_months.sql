@@ -3,17 +3,8 @@
     of that rule: fct_account_months spans from it, dim_accounts shows it. -#}
 with
 
-currency_months as (
-    select * from {{ ref('int_account_currency_month_changes') }}
-),
-
 account_totals as (
-    select
-        account_id,
-        month,
-        sum(mrr) as mrr
-    from currency_months
-    group by account_id, month
+    select * from {{ ref('int_account_mrr_months') }}
 ),
 
 final as (

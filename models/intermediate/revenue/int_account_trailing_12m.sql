@@ -14,12 +14,7 @@ currency_months as (
 ),
 
 account_months as (
-    select
-        account_id,
-        month,
-        sum(mrr) as mrr
-    from currency_months
-    group by account_id, month
+    select * from {{ ref('int_account_mrr_months') }}
 ),
 
 report_months as (

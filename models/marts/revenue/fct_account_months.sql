@@ -18,14 +18,7 @@ first_paid as (
 ),
 
 account_totals as (
-    select
-        account_id,
-        month,
-        sum(mrr) as mrr,
-        count(case when mrr_local <> 0 then currency end) as billed_currencies,
-        max(case when mrr_local <> 0 then currency end) as billed_currency
-    from currency_months
-    group by account_id, month
+    select * from {{ ref('int_account_mrr_months') }}
 ),
 
 account_spine as (
