@@ -35,6 +35,7 @@ dashboards: env
 
 dev: env
 	mkdir -p .dagster_home && cp orchestration/dagster.yaml .dagster_home/dagster.yaml
+	$(BIN)/dbt parse --quiet --project-dir . --profiles-dir .
 	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev -m orchestration.definitions
 
 deck: env

@@ -22,6 +22,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 import streamlit as st
+import yaml
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_WAREHOUSE = "data/warehouse.duckdb"
@@ -118,7 +119,21 @@ def warehouse_path() -> Path:
 
 
 def reporting_currency() -> str:
-    return (os.environ.get("REPORTING_CURRENCY") or "KRW").upper()
+    """The build's reporting currency as the warehouse records it (build_settings, the dbt
+    var reporting_currency); the var's default of dbt_project.yml before any build did."""
+    try:
+        frame = _query(f"select reporting_currency from {SCHEMA}.build_settings")
+    except WarehouseUnavailable:
+        frame = pd.DataFrame()
+    if len(frame) and frame["reporting_currency"].iloc[0]:
+        return str(frame["reporting_currency"].iloc[0]).upper()
+    return default_reporting_currency()
+
+
+def default_reporting_currency() -> str:
+    """The dbt var reporting_currency as dbt_project.yml sets it."""
+    project = yaml.safe_load((REPO_ROOT / "dbt_project.yml").read_text(encoding="utf-8"))
+    return str(project["vars"]["reporting_currency"]).upper()
 
 
 def fingerprint(path: Path | None = None) -> str:

@@ -44,6 +44,14 @@ def build(landing: Path, workdir: Path, as_of: date | None) -> BuiltWarehouse:
     return BuiltWarehouse(landing, settings.warehouse_path, settings, summary)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def dbt_manifest() -> Path:
+    """The code location reads a parsed manifest and never parses on import: parse once."""
+    from orchestration.defs.dbt.project import ensure_manifest
+
+    return ensure_manifest()
+
+
 @pytest.fixture(scope="session")
 def small_landing(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from orchestration.lib.demo import generate

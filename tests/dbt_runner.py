@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -45,8 +46,11 @@ def dbt_build(
 
 
 def query(warehouse: Path, sql: str) -> list[tuple]:
+    """Rows of `sql`; DECIMAL money and rates come back as floats, so a test compares them
+    with the hand-computed numbers (and pytest.approx) as plain numbers."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        return con.execute(sql).fetchall()
+        rows = con.execute(sql).fetchall()
     finally:
         con.close()
+    return [tuple(float(v) if isinstance(v, Decimal) else v for v in row) for row in rows]

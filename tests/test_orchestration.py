@@ -108,3 +108,21 @@ def test_cli_exits_non_zero_when_a_whole_source_is_unreadable(tmp_path: Path) ->
         ]
     )
     assert code == 1
+
+
+def test_loading_the_code_location_runs_no_dbt(dbt_manifest: Path) -> None:
+    """Importing the code location reads the manifest; it never starts `dbt parse`."""
+    import subprocess
+    import sys
+
+    script = (
+        "import subprocess\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise AssertionError(f'subprocess started on import: {args}')\n"
+        "subprocess.run = refuse\n"
+        "import orchestration.definitions\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=dbt_manifest.parents[1], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]

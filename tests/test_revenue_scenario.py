@@ -44,7 +44,8 @@ AS_OF = "2025-03-15"
 # revenue tests do not depend on models being written beside them.
 REVENUE_SELECTION = (
     "currencies path:models/staging/stripe path:models/staging/contracts "
-    "stg_finance__fx_rates stg_salesforce__accounts icp_rules int_account_icp_segments "
+    "stg_finance__fx_rates path:models/intermediate/finance stg_salesforce__accounts icp_rules "
+    "int_account_icp_segments "
     "path:models/intermediate/revenue "
     "path:models/marts/revenue path:models/marts/retention path:tests/dbt/revenue"
 )

@@ -3,5 +3,5 @@
 
 {#- CAC (fully loaded) = acquisition cost ÷ new customers; null without new customers. -#}
 {% macro cac(acquisition_cost, new_customers) -%}
-    cast({{ acquisition_cost }} as {{ type_double() }}) / nullif({{ new_customers }}, 0)
+    {{ money_quotient(acquisition_cost, new_customers) }}
 {%- endmacro %}

@@ -1,4 +1,4 @@
 {#- Gross margin % = (revenue − cost to serve) ÷ revenue, revenue = Σ ending MRR. -#}
 {% macro gross_margin_pct(revenue, cost_to_serve) -%}
-    cast(({{ revenue }}) - ({{ cost_to_serve }}) as {{ type_double() }}) / nullif({{ revenue }}, 0)
+    {{ rate_quotient('(' ~ revenue ~ ') - (' ~ cost_to_serve ~ ')', revenue) }}
 {%- endmacro %}

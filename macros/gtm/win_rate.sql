@@ -1,5 +1,5 @@
 {#- Win rate (metrics.md, Funnel) = won ÷ closed opportunities; pass counts or amounts.
     Null when nothing closed. -#}
 {% macro win_rate(won, closed) -%}
-    cast({{ won }} as {{ type_double() }}) / nullif({{ closed }}, 0)
+    {{ rate_quotient(won, closed) }}
 {%- endmacro %}

@@ -1,17 +1,17 @@
 {#- metrics.md, Movements. prior_mrr is the prior month's MRR valued at the current month's
-    rates, so FX never shows up as expansion or contraction. Amounts compare at 6 decimals
-    so float noise in a sum of currencies is not a movement. Null = no movement. -#}
+    rates, so FX never shows up as expansion or contraction. Amounts are exact money, so
+    they compare as they are. Null = no movement. -#}
 {% macro classify_mrr_movement(prior_mrr, current_mrr, has_paid_before) -%}
     case
-        when round({{ prior_mrr }}, 6) <= 0 and round({{ current_mrr }}, 6) > 0 and not {{ has_paid_before }}
+        when {{ prior_mrr }} <= 0 and {{ current_mrr }} > 0 and not {{ has_paid_before }}
             then 'new'
-        when round({{ prior_mrr }}, 6) <= 0 and round({{ current_mrr }}, 6) > 0
+        when {{ prior_mrr }} <= 0 and {{ current_mrr }} > 0
             then 'reactivation'
-        when round({{ prior_mrr }}, 6) > 0 and round({{ current_mrr }}, 6) <= 0
+        when {{ prior_mrr }} > 0 and {{ current_mrr }} <= 0
             then 'churn'
-        when round({{ current_mrr }}, 6) > round({{ prior_mrr }}, 6)
+        when {{ current_mrr }} > {{ prior_mrr }}
             then 'expansion'
-        when round({{ current_mrr }}, 6) < round({{ prior_mrr }}, 6)
+        when {{ current_mrr }} < {{ prior_mrr }}
             then 'contraction'
     end
 {%- endmacro %}

@@ -6,7 +6,7 @@
 {%- endmacro %}
 
 {% macro contract_monthly_amount(total_contract_value, start_date, end_date) -%}
-    cast({{ total_contract_value }} as {{ type_double() }}) / nullif({{ contract_term_months(start_date, end_date) }}, 0)
+    {{ local_amount_quotient(total_contract_value, contract_term_months(start_date, end_date)) }}
 {%- endmacro %}
 
 {#- A contract is in force in month M when M's last day lies in [start_date, end_date] and

@@ -13,7 +13,7 @@ import duckdb
 from dagster_dbt import DbtCliResource
 
 from orchestration.defs.dbt.project import dbt_project
-from orchestration.settings import Settings
+from orchestration.settings import DEFAULT_FRESHNESS_HOURS, Settings
 
 
 class WarehouseResource(dg.ConfigurableResource):
@@ -23,6 +23,9 @@ class WarehouseResource(dg.ConfigurableResource):
     landing_dir: str
     board_deck_dir: str
     as_of_date: str | None = None
+    # Hours after which a source's newest landed file is stale: the one home of the limits
+    # is settings.DEFAULT_FRESHNESS_HOURS.
+    freshness_hours: dict[str, float] = dict(DEFAULT_FRESHNESS_HOURS)
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -47,6 +50,7 @@ def build_resources(settings: Settings) -> dict[str, object]:
             landing_dir=str(settings.landing_dir),
             board_deck_dir=str(settings.board_deck_dir),
             as_of_date=settings.as_of_date.isoformat() if settings.as_of_date else None,
+            freshness_hours=dict(settings.freshness_hours),
         ),
         # The venv's dbt, so runs do not depend on PATH (make, cron, dagster dev alike).
         "dbt": DbtCliResource(

@@ -7,6 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import yaml
+
+DBT_PROJECT = Path(__file__).resolve().parents[2] / "dbt_project.yml"
 
 
 @dataclass(frozen=True)
@@ -18,7 +21,10 @@ class Headline:
     nrr_12m: float | None
     customers: int | None
     rows_quarantined: int
-    reporting_currency: str = "KRW"
+    reporting_currency: str
+    # Marts the headline reads that the warehouse does not have (a build that failed or
+    # never ran): not the same as marts that exist with no rows.
+    missing_marts: tuple[str, ...] = ()
 
 
 def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple | None:
@@ -28,9 +34,38 @@ def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple | None:
         return None
 
 
+def default_reporting_currency() -> str:
+    """The dbt var reporting_currency as dbt_project.yml sets it."""
+    project = yaml.safe_load(DBT_PROJECT.read_text(encoding="utf-8"))
+    return str(project["vars"]["reporting_currency"]).upper()
+
+
+def reporting_currency(warehouse: Path) -> str:
+    """The reporting currency the warehouse was built with (build_settings), else the default."""
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.Error:
+        return default_reporting_currency()
+    try:
+        row = _one(con, "select reporting_currency from build_settings")
+    finally:
+        con.close()
+    return str(row[0]).upper() if row and row[0] else default_reporting_currency()
+
+
+HEADLINE_MARTS = ("mart_mrr_bridge", "mart_retention_monthly", "mart_retention_trailing_12m")
+
+
 def read_headline(warehouse: Path) -> Headline:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
+        tables = {
+            row[0]
+            for row in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'main'"
+            ).fetchall()
+        }
+        missing = tuple(mart for mart in HEADLINE_MARTS if mart not in tables)
         span = _one(con, "select min(month), max(month) from mart_mrr_bridge") or (None, None)
         last = span[1]
         bridge = (
@@ -55,6 +90,8 @@ def read_headline(warehouse: Path) -> Headline:
             else None
         )
         quarantined = _one(con, "select count(*) from landing_quarantine") or (0,)
+        # the build's dbt var, as the warehouse records it
+        currency = _one(con, "select reporting_currency from build_settings")
     finally:
         con.close()
     return Headline(
@@ -65,6 +102,8 @@ def read_headline(warehouse: Path) -> Headline:
         nrr_12m=nrr_12m[0] if nrr_12m else None,
         customers=bridge[1] if bridge else None,
         rows_quarantined=int(quarantined[0]),
+        reporting_currency=currency[0] if currency else default_reporting_currency(),
+        missing_marts=missing,
     )
 
 
@@ -73,6 +112,11 @@ def _pct(x: float | None) -> str:
 
 
 def format_headline(h: Headline) -> str:
+    if h.missing_marts:
+        return (
+            f"The warehouse has no table {', '.join(h.missing_marts)}: the dbt build did not "
+            "create it (see the build report, or run `make run`)."
+        )
     if h.last_month is None:
         return "The warehouse has no revenue months yet (no billing data landed)."
     mrr = "n/a" if h.ending_mrr is None else f"{h.ending_mrr:,.0f} {h.reporting_currency}"

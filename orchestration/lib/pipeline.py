@@ -63,6 +63,9 @@ def _metadata_value(value: Any) -> Any:
 
 def run_pipeline(settings: Settings, *, full_refresh: bool = False) -> BuildSummary:
     export_environment(settings)
+    from orchestration.defs.dbt.project import ensure_manifest
+
+    ensure_manifest()  # the code location reads the manifest; it never parses on import
     from orchestration.definitions import build_definitions
 
     defs = build_definitions(settings)

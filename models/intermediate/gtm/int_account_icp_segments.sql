@@ -1,8 +1,8 @@
 with
 
 accounts as (
-    -- deleted accounts are already removed in staging
     select * from {{ ref('stg_salesforce__accounts') }}
+    where not is_deleted
 ),
 
 icp_rules as (

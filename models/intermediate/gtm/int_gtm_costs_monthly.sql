@@ -16,8 +16,8 @@ cost_categories as (
     select * from {{ ref('cost_categories') }}
 ),
 
-month_end_rates as (
-    select * from {{ ref('int_gtm_fx_month_end_rates') }}
+fx_rates as (
+    select * from {{ ref('int_fx_rates') }}
 ),
 
 spend_channel_map as (
@@ -81,20 +81,17 @@ converted as (
         unioned.cost_type,
         unioned.currency,
         unioned.amount_local,
-        case
-            when unioned.currency = '{{ var("reporting_currency") }}' then 1
-            else month_end_rates.rate
-        end as fx_rate
+        fx_rates.fx_rate
     from unioned
-    left join month_end_rates
-        on unioned.month = month_end_rates.month
-        and unioned.currency = month_end_rates.currency
+    left join fx_rates
+        on unioned.currency = fx_rates.currency
+        and {{ fx_rate_on('fx_rates', 'cast(' ~ dbt.last_day('unioned.month', 'month') ~ ' as date)') }}
 ),
 
 with_amount as (
     select
         *,
-        amount_local * fx_rate as amount
+        {{ convert_money('amount_local', 'fx_rate') }} as amount
     from converted
 ),
 

@@ -10,7 +10,7 @@ opportunity_stages as (
 ),
 
 fx_rates as (
-    select * from {{ ref('stg_finance__fx_rates') }}
+    select * from {{ ref('int_fx_rates') }}
 ),
 
 campaigns as (
@@ -46,21 +46,6 @@ converted_leads as (
         on leads.lead_id = lead_channels.lead_id
 ),
 
-rate_candidates as (
-    -- Amount converts at the latest rate on or before the close date
-    select
-        opportunities.opportunity_id,
-        fx_rates.rate,
-        row_number() over (
-            partition by opportunities.opportunity_id
-            order by fx_rates.rate_date desc
-        ) as rate_rank
-    from opportunities
-    inner join fx_rates
-        on opportunities.currency = fx_rates.currency
-        and fx_rates.rate_date <= coalesce(opportunities.close_date, cast(opportunities.created_at as date))
-),
-
 enriched as (
     select
         opportunities.opportunity_id,
@@ -74,10 +59,7 @@ enriched as (
         opportunity_stages.stage_name is not null as is_known_stage,
         opportunities.amount_local,
         opportunities.currency,
-        case
-            when opportunities.currency = '{{ var("reporting_currency") }}' then 1
-            else rate_candidates.rate
-        end as fx_rate,
+        fx_rates.fx_rate,
         opportunities.created_at,
         cast({{ to_reporting_timestamp('opportunities.created_at') }} as date) as created_date,
         opportunities.close_date,
@@ -93,9 +75,10 @@ enriched as (
     from opportunities
     left join opportunity_stages
         on opportunities.stage_name = opportunity_stages.stage_name
-    left join rate_candidates
-        on opportunities.opportunity_id = rate_candidates.opportunity_id
-        and rate_candidates.rate_rank = 1
+    left join fx_rates
+        -- Amount converts at the latest rate on or before the close date
+        on opportunities.currency = fx_rates.currency
+        and {{ fx_rate_on('fx_rates', 'coalesce(opportunities.close_date, cast(opportunities.created_at as date))') }}
     left join campaigns
         on opportunities.campaign_id = campaigns.campaign_id
     left join converted_leads
@@ -108,7 +91,7 @@ enriched as (
 final as (
     select
         *,
-        amount_local * fx_rate as amount,
+        {{ convert_money('amount_local', 'fx_rate') }} as amount,
         {{ sales_cycle_days('created_at', 'close_date', 'is_won') }} as sales_cycle_days
     from enriched
 )

@@ -15,7 +15,7 @@ months as (
 ),
 
 fx_rates as (
-    select * from {{ ref('int_fx_rates_month_end') }}
+    select * from {{ ref('int_fx_rates') }}
 ),
 
 pairs as (
@@ -31,7 +31,8 @@ pair_months as (
     select
         pairs.account_id,
         pairs.currency,
-        months.month
+        months.month,
+        months.month_end_date
     from pairs
     inner join months
         on months.month >= pairs.first_month
@@ -51,7 +52,7 @@ valued as (
         and pair_months.month = account_currency_months.month
     left join fx_rates
         on pair_months.currency = fx_rates.currency
-        and pair_months.month = fx_rates.month
+        and {{ fx_rate_on('fx_rates', 'pair_months.month_end_date') }}
 ),
 
 with_prior as (
@@ -69,11 +70,11 @@ final as (
         month,
         mrr_local,
         fx_rate,
-        mrr_local * fx_rate as mrr,
+        {{ convert_money('mrr_local', 'fx_rate') }} as mrr,
         prior_mrr_local,
         prior_fx_rate,
-        prior_mrr_local * coalesce(prior_fx_rate, 0) as prior_mrr,
-        prior_mrr_local * fx_rate as prior_mrr_at_current_rate,
+        {{ convert_money('prior_mrr_local', 'coalesce(prior_fx_rate, 0)') }} as prior_mrr,
+        {{ convert_money('prior_mrr_local', 'fx_rate') }} as prior_mrr_at_current_rate,
         {{ fx_adjustment('prior_mrr_local', 'fx_rate', 'prior_fx_rate') }} as fx_adjustment
     from with_prior
 )

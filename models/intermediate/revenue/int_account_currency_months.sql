@@ -12,8 +12,12 @@ contract_months as (
     select * from {{ ref('int_contract_mrr_months') }}
 ),
 
+months as (
+    select * from {{ ref('int_revenue_months') }}
+),
+
 fx_rates as (
-    select * from {{ ref('int_fx_rates_month_end') }}
+    select * from {{ ref('int_fx_rates') }}
 ),
 
 unioned as (
@@ -55,12 +59,14 @@ final as (
         summed.stripe_mrr_local,
         summed.contract_mrr_local,
         fx_rates.fx_rate,
-        summed.mrr_local * fx_rates.fx_rate as mrr,
+        {{ convert_money('summed.mrr_local', 'fx_rates.fx_rate') }} as mrr,
         fx_rates.fx_rate is not null as has_fx_rate
     from summed
+    inner join months
+        on summed.month = months.month
     left join fx_rates
-        on summed.month = fx_rates.month
-        and summed.currency = fx_rates.currency
+        on summed.currency = fx_rates.currency
+        and {{ fx_rate_on('fx_rates', 'months.month_end_date') }}
 )
 
 select * from final

@@ -134,9 +134,9 @@ final as (
         meetings,
         proposals,
         contracts,
-        cast(meetings as {{ type_double() }}) / nullif(leads, 0) as lead_to_meeting_rate,
-        cast(proposals as {{ type_double() }}) / nullif(meetings, 0) as meeting_to_proposal_rate,
-        cast(contracts as {{ type_double() }}) / nullif(proposals, 0) as proposal_to_contract_rate
+        {{ rate_quotient('meetings', 'leads') }} as lead_to_meeting_rate,
+        {{ rate_quotient('proposals', 'meetings') }} as meeting_to_proposal_rate,
+        {{ rate_quotient('contracts', 'proposals') }} as proposal_to_contract_rate
     from weekly
 )
 

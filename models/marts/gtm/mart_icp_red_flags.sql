@@ -87,8 +87,9 @@ final as (
         reason_type,
         reason,
         occurrences,
-        cast(occurrences as {{ type_double() }})
-        / sum(occurrences) over (partition by icp_segment, reason_type) as share_of_type,
+        {{ rate_quotient(
+            'occurrences', 'sum(occurrences) over (partition by icp_segment, reason_type)'
+        ) }} as share_of_type,
         rank() over (
             partition by icp_segment, reason_type
             order by occurrences desc

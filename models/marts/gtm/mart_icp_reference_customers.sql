@@ -11,6 +11,7 @@ account_segments as (
 accounts as (
     -- deleted accounts are already removed in staging
     select * from {{ ref('stg_salesforce__accounts') }}
+    where not is_deleted
 ),
 
 nps_responses as (

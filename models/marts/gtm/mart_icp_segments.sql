@@ -29,8 +29,8 @@ costs as (
     where cost_type = 'acquisition'
 ),
 
-month_end_rates as (
-    select * from {{ ref('int_gtm_fx_month_end_rates') }}
+trailing_12m as (
+    select * from {{ ref('int_account_trailing_12m') }}
 ),
 
 reference_customers as (
@@ -118,35 +118,19 @@ effort_total as (
     select sum(closed_new_business) as closed_new_business from deal_stats
 ),
 
-base_months as (
-    -- trailing 12-month NRR: accounts paying in M-12, both months valued at M's rates
-    select
-        base.icp_segment,
-        base.account_id,
-        base.mrr_local * base_rate.rate as base_mrr,
-        coalesce(current_month.mrr_local * current_rate.rate, 0) as current_mrr
-    from segment_months as base
-    cross join latest_month
-    left join segment_months as current_month
-        on base.account_id = current_month.account_id
-        and current_month.month = latest_month.month
-    left join month_end_rates as base_rate
-        on base_rate.month = latest_month.month
-        and base_rate.currency = base.currency
-    left join month_end_rates as current_rate
-        on current_rate.month = latest_month.month
-        and current_rate.currency = current_month.currency
-    where base.month = {{ dbt.dateadd('month', -12, 'latest_month.month') }}
-        and base.mrr > 0
-),
-
 nrr as (
+    -- trailing 12-month NRR of the latest month, from the account values that
+    -- mart_retention_trailing_12m sums
     select
-        icp_segment,
+        coalesce(account_segments.icp_segment, 'unclassified') as icp_segment,
         count(*) as nrr_base_accounts,
-        sum(current_mrr) / nullif(sum(base_mrr), 0) as nrr_12m
-    from base_months
-    group by icp_segment
+        {{ rate_quotient('sum(trailing_12m.current_mrr)', 'sum(trailing_12m.base_mrr)') }} as nrr_12m
+    from trailing_12m
+    inner join latest_month
+        on trailing_12m.month = latest_month.month
+    left join account_segments
+        on trailing_12m.account_id = account_segments.account_id
+    group by coalesce(account_segments.icp_segment, 'unclassified')
 ),
 
 account_month_flags as (
@@ -195,15 +179,15 @@ joined as (
         {{ win_rate('deal_stats.won_amount', 'deal_stats.closed_amount') }} as win_rate_amount,
         deal_stats.median_sales_cycle_days,
         coalesce(new_customer_counts.new_customers, 0) as new_customers,
-        acquisition_total.acquisition_cost
-        * cast(coalesce(deal_stats.closed_new_business, 0) as {{ type_double() }})
-        / nullif(effort_total.closed_new_business, 0) as allocated_acquisition_cost,
+        {{ money_quotient(
+            'acquisition_total.acquisition_cost * coalesce(deal_stats.closed_new_business, 0)',
+            'effort_total.closed_new_business'
+        ) }} as allocated_acquisition_cost,
         nrr.nrr_base_accounts,
         nrr.nrr_12m,
         coalesce(logo_churn.beginning_accounts, 0) as logo_churn_base_account_months,
         coalesce(logo_churn.churned_accounts, 0) as churned_accounts,
-        cast(logo_churn.churned_accounts as {{ type_double() }})
-        / nullif(logo_churn.beginning_accounts, 0) as logo_churn_rate,
+        {{ rate_quotient('logo_churn.churned_accounts', 'logo_churn.beginning_accounts') }} as logo_churn_rate,
         coalesce(reference_counts.reference_customers, 0) as reference_customers
     from segments
     cross join acquisition_total

@@ -29,7 +29,7 @@ final as (
         owner_name,
         mqls,
         mqls_sla_met,
-        cast(mqls_sla_met as {{ type_double() }}) / nullif(mqls, 0) as sla_compliance_rate,
+        {{ rate_quotient('mqls_sla_met', 'mqls') }} as sla_compliance_rate,
         failed_at_step_1,
         failed_at_step_2,
         failed_at_step_3,

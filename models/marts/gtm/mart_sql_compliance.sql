@@ -26,7 +26,7 @@ final as (
         leads_marked_sql,
         valid_sqls,
         invalid_sqls,
-        cast(invalid_sqls as {{ type_double() }}) / nullif(leads_marked_sql, 0) as invalid_sql_rate,
+        {{ rate_quotient('invalid_sqls', 'leads_marked_sql') }} as invalid_sql_rate,
         invalid_not_an_mql,
         invalid_mql_after_sql_date,
         invalid_champ_missing

@@ -68,8 +68,7 @@ final as (
         per_stage.opportunities_regressed_into,
         case
             when coalesce(opportunity_stages.is_closed, false) then null
-            else cast(per_stage.opportunities_advanced as {{ type_double() }})
-                / nullif(per_stage.opportunities_reached, 0)
+            else {{ rate_quotient('per_stage.opportunities_advanced', 'per_stage.opportunities_reached') }}
         end as conversion_to_next_stage,
         per_stage.median_days_in_stage
     from per_stage

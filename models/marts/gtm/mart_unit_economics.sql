@@ -22,33 +22,51 @@ monthly_costs as (
     group by month
 ),
 
-bridge_window as (
-    -- W = M-2, M-1, M: sums over the months of W that the bridge has
+window_offsets as (
+    select 0 as months_back
+    union all
+    select 1 as months_back
+    union all
+    select 2 as months_back
+),
+
+window_months as (
+    -- W = M-2, M-1, M: the one window every sum below runs over
     select
-        months.month,
-        sum(window_months.new_customers) as new_customers,
-        sum(window_months.new_mrr) as new_mrr,
-        sum(window_months.ending_mrr) as window_ending_mrr,
-        sum(window_months.churned_mrr + window_months.contraction_mrr) as churned_and_contraction_mrr,
-        sum(window_months.beginning_mrr + window_months.fx_adjustment_mrr) as constant_currency_base
-    from mrr_bridge as months
-    inner join mrr_bridge as window_months
-        on window_months.month <= months.month
-        and window_months.month >= {{ dbt.dateadd('month', -2, 'months.month') }}
-    group by months.month
+        mrr_bridge.month,
+        cast({{ dbt.dateadd('month', '-1 * window_offsets.months_back', 'mrr_bridge.month') }} as date) as window_month
+    from mrr_bridge
+    cross join window_offsets
+),
+
+bridge_window as (
+    -- sums over the months of W that the bridge has; the constant-currency base and the
+    -- churned + contraction MRR are the retention mart's own
+    select
+        window_months.month,
+        sum(mrr_bridge.new_customers) as new_customers,
+        sum(mrr_bridge.new_mrr) as new_mrr,
+        sum(mrr_bridge.ending_mrr) as window_ending_mrr,
+        sum(retention.churned_mrr + retention.contraction_mrr) as churned_and_contraction_mrr,
+        sum(retention.base_mrr) as constant_currency_base
+    from window_months
+    inner join mrr_bridge
+        on window_months.window_month = mrr_bridge.month
+    left join retention
+        on window_months.window_month = retention.month
+    group by window_months.month
 ),
 
 cost_window as (
     select
-        months.month,
+        window_months.month,
         sum(monthly_costs.acquisition_cost) as acquisition_cost,
         sum(monthly_costs.marketing_spend) as marketing_spend,
         sum(monthly_costs.cost_to_serve) as cost_to_serve
-    from mrr_bridge as months
+    from window_months
     inner join monthly_costs
-        on monthly_costs.month <= months.month
-        and monthly_costs.month >= {{ dbt.dateadd('month', -2, 'months.month') }}
-    group by months.month
+        on window_months.window_month = monthly_costs.month
+    group by window_months.month
 ),
 
 combined as (

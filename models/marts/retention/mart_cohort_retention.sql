@@ -37,8 +37,8 @@ final as (
         cohorts.cohort_starting_mrr,
         cohort_months.active_accounts,
         cohort_months.mrr,
-        cast(cohort_months.active_accounts as {{ type_double() }}) / nullif(cohorts.cohort_size, 0) as logo_retention,
-        cohort_months.mrr / nullif(cohorts.cohort_starting_mrr, 0) as revenue_retention
+        {{ rate_quotient('cohort_months.active_accounts', 'cohorts.cohort_size') }} as logo_retention,
+        {{ rate_quotient('cohort_months.mrr', 'cohorts.cohort_starting_mrr') }} as revenue_retention
     from cohort_months
     inner join cohorts
         on cohort_months.cohort_month = cohorts.cohort_month

@@ -25,10 +25,10 @@ final as (
         churned_mrr,
         beginning_customers,
         churned_customers,
-        (base_mrr - contraction_mrr - churned_mrr) / nullif(base_mrr, 0) as grr,
-        (base_mrr + expansion_mrr - contraction_mrr - churned_mrr) / nullif(base_mrr, 0) as nrr,
-        cast(churned_customers as {{ type_double() }}) / nullif(beginning_customers, 0) as logo_churn_rate,
-        (churned_mrr + contraction_mrr) / nullif(base_mrr, 0) as revenue_churn_rate
+        {{ rate_quotient('base_mrr - contraction_mrr - churned_mrr', 'base_mrr') }} as grr,
+        {{ rate_quotient('base_mrr + expansion_mrr - contraction_mrr - churned_mrr', 'base_mrr') }} as nrr,
+        {{ rate_quotient('churned_customers', 'beginning_customers') }} as logo_churn_rate,
+        {{ revenue_churn_rate('churned_mrr + contraction_mrr', 'base_mrr') }} as revenue_churn_rate
     from based
 )
 

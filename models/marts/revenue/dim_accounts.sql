@@ -9,62 +9,38 @@ crm_accounts as (
     select * from {{ ref('stg_salesforce__accounts') }}
 ),
 
-deleted_accounts as (
-    select * from {{ ref('int_salesforce_accounts_deleted') }}
-),
-
 billing_accounts as (
     select * from {{ ref('int_revenue_accounts') }}
 ),
 
-account_months as (
-    select * from {{ ref('fct_account_months') }}
+first_paid as (
+    select * from {{ ref('int_account_first_paid_months') }}
 ),
 
 icp_segments as (
     select * from {{ ref('int_account_icp_segments') }}
 ),
 
-first_paid as (
-    select
-        account_id,
-        min(first_paid_month) as first_paid_month
-    from account_months
-    group by account_id
-),
-
 crm_attributes as (
+    -- sources.md, Deletes: a deleted CRM account stays only when it was billed
     select
-        account_id,
-        account_name,
-        parent_account_id,
-        industry,
-        country,
-        number_of_employees,
-        owner_id,
-        budget_owner,
-        decision_structure,
-        has_security_review,
-        created_at,
-        false as is_deleted_in_crm
+        crm_accounts.account_id,
+        crm_accounts.account_name,
+        crm_accounts.parent_account_id,
+        crm_accounts.industry,
+        crm_accounts.country,
+        crm_accounts.number_of_employees,
+        crm_accounts.owner_id,
+        crm_accounts.budget_owner,
+        crm_accounts.decision_structure,
+        crm_accounts.has_security_review,
+        crm_accounts.created_at,
+        crm_accounts.is_deleted as is_deleted_in_crm
     from crm_accounts
-    union all
-    select
-        deleted_accounts.account_id,
-        deleted_accounts.account_name,
-        deleted_accounts.parent_account_id,
-        deleted_accounts.industry,
-        deleted_accounts.country,
-        deleted_accounts.number_of_employees,
-        deleted_accounts.owner_id,
-        deleted_accounts.budget_owner,
-        deleted_accounts.decision_structure,
-        deleted_accounts.has_security_review,
-        deleted_accounts.created_at,
-        true as is_deleted_in_crm
-    from deleted_accounts
-    inner join billing_accounts
-        on deleted_accounts.account_id = billing_accounts.account_id
+    left join billing_accounts
+        on crm_accounts.account_id = billing_accounts.account_id
+    where not crm_accounts.is_deleted
+        or billing_accounts.account_id is not null
 ),
 
 all_accounts as (

@@ -13,24 +13,12 @@ months as (
     select * from {{ ref('int_revenue_months') }}
 ),
 
-account_totals as (
-    select
-        account_id,
-        month,
-        sum(mrr) as mrr,
-        count(case when mrr_local <> 0 then currency end) as billed_currencies,
-        max(case when mrr_local <> 0 then currency end) as billed_currency
-    from currency_months
-    group by account_id, month
+first_paid as (
+    select * from {{ ref('int_account_first_paid_months') }}
 ),
 
-first_paid as (
-    select
-        account_id,
-        min(month) as first_paid_month
-    from account_totals
-    where mrr > 0
-    group by account_id
+account_totals as (
+    select * from {{ ref('int_account_mrr_months') }}
 ),
 
 account_spine as (

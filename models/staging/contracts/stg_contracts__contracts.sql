@@ -4,19 +4,8 @@ contracts as (
     select * from {{ source('contracts', 'contracts') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by contract_id
-            order by updated_at desc, _file desc, _line desc
-        ) as version_rank
-    from contracts
-),
-
 latest as (
-    select * from ranked
-    where version_rank = 1
+    {{ newest_version('contracts', 'contract_id', 'updated_at') }}
 ),
 
 final as (
@@ -27,7 +16,7 @@ final as (
         start_date,
         end_date,
         upper(currency) as currency,
-        total_contract_value,
+        cast(total_contract_value as {{ type_money() }}) as total_contract_value,
         billing_frequency,
         seats,
         status,

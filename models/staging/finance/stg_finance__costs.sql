@@ -13,10 +13,7 @@ keyed as (
 
 latest_file as (
     -- a re-extract replaces a month's cost line: the later file holding the key wins
-    select
-        *,
-        max(_file) over (partition by month, category, currency_code) as latest_file
-    from keyed
+    {{ newest_version('keyed', 'month, category, currency_code', whole_file=true) }}
 ),
 
 aggregated as (
@@ -24,9 +21,8 @@ aggregated as (
         month,
         category,
         currency_code as currency,
-        sum(amount) as amount_local
+        sum(cast(amount as {{ type_money() }})) as amount_local
     from latest_file
-    where _file = latest_file
     group by month, category, currency_code
 ),
 

@@ -4,25 +4,18 @@ fx_rates as (
     select * from {{ source('finance', 'fx_rates') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by date, upper(currency)
-            order by _file desc, _line desc
-        ) as version_rank
-    from fx_rates
+latest as (
+    {{ newest_version('fx_rates', 'date, upper(currency)') }}
 ),
 
 final as (
     select
         date as rate_date,
         upper(currency) as currency,
-        rate,
+        cast(rate as {{ type_rate() }}) as rate,
         _file,
         _loaded_at
-    from ranked
-    where version_rank = 1
+    from latest
 )
 
 select * from final

@@ -15,12 +15,7 @@ keyed as (
 latest_file as (
     -- a re-extract replaces a day's spend: the later file holding the key wins, and the
     -- rows of that file are summed (a file may split a day over several lines)
-    select
-        *,
-        max(_file) over (
-            partition by date, channel, campaign_key, currency_code
-        ) as latest_file
-    from keyed
+    {{ newest_version('keyed', 'date, channel, campaign_key, currency_code', whole_file=true) }}
 ),
 
 aggregated as (
@@ -29,9 +24,8 @@ aggregated as (
         channel,
         nullif(campaign_key, '') as campaign_id,
         currency_code as currency,
-        sum(amount) as amount_local
+        sum(cast(amount as {{ type_money() }})) as amount_local
     from latest_file
-    where _file = latest_file
     group by date, channel, campaign_key, currency_code
 ),
 

@@ -4,14 +4,8 @@ source as (
     select * from {{ source('nps', 'responses') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by response_id
-            order by _file desc, _line desc
-        ) as version_rank
-    from source
+latest as (
+    {{ newest_version('source', 'response_id') }}
 ),
 
 renamed as (
@@ -22,8 +16,7 @@ renamed as (
         nullif(trim(crm_account_id), '') as account_id,
         score,
         comment
-    from ranked
-    where version_rank = 1
+    from latest
 ),
 
 final as (

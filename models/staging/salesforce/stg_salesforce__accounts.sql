@@ -1,24 +1,15 @@
-{#- Deleted accounts (IsDeleted on the newest version) are removed here; revenue billed to
-    them is kept and flagged by the revenue models (dim_accounts.is_deleted_in_crm). -#}
+{#- One row per CRM account, its newest version. Like every Salesforce staging model it keeps
+    deleted rows with is_deleted (IsDeleted of the newest version): readers filter them out
+    (sources.md, Deletes), except dim_accounts, which keeps deleted accounts that were billed
+    (is_deleted_in_crm) so revenue matches billing. -#}
 with
 
 accounts as (
     select * from {{ source('salesforce', 'account') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by id
-            order by systemmodstamp desc, _file desc, _line desc
-        ) as version_rank
-    from accounts
-),
-
 latest as (
-    select * from ranked
-    where version_rank = 1 and not coalesce(isdeleted, false)
+    {{ newest_version('accounts', 'id', 'systemmodstamp') }}
 ),
 
 final as (
@@ -35,6 +26,7 @@ final as (
         security_review__c as has_security_review,
         createddate as created_at,
         systemmodstamp as modified_at,
+        coalesce(isdeleted, false) as is_deleted,
         _file,
         _loaded_at
     from latest

@@ -4,14 +4,8 @@ source as (
     select * from {{ source('salesforce', 'campaign_member') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by id
-            order by _file desc, _line desc
-        ) as version_rank
-    from source
+latest as (
+    {{ newest_version('source', 'id') }}
 ),
 
 renamed as (
@@ -23,8 +17,7 @@ renamed as (
         status as member_status,
         coalesce(hasresponded, false) as has_responded,
         createddate as created_at
-    from ranked
-    where version_rank = 1
+    from latest
 ),
 
 final as (

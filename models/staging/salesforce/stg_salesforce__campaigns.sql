@@ -4,14 +4,8 @@ source as (
     select * from {{ source('salesforce', 'campaign') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by id
-            order by _file desc, _line desc
-        ) as version_rank
-    from source
+latest as (
+    {{ newest_version('source', 'id') }}
 ),
 
 renamed as (
@@ -22,8 +16,7 @@ renamed as (
         nullif(trim(channel__c), '') as channel,
         startdate as start_date,
         enddate as end_date
-    from ranked
-    where version_rank = 1
+    from latest
 ),
 
 final as (

@@ -4,14 +4,8 @@ source as (
     select * from {{ source('salesforce', 'contact') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by id
-            order by systemmodstamp desc, _file desc, _line desc
-        ) as version_rank
-    from source
+latest as (
+    {{ newest_version('source', 'id', 'systemmodstamp') }}
 ),
 
 renamed as (
@@ -23,8 +17,7 @@ renamed as (
         createddate as created_at,
         systemmodstamp as updated_at,
         coalesce(isdeleted, false) as is_deleted
-    from ranked
-    where version_rank = 1
+    from latest
 ),
 
 final as (

@@ -4,14 +4,8 @@ source as (
     select * from {{ source('salesforce', 'lead') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by id
-            order by systemmodstamp desc, _file desc, _line desc
-        ) as version_rank
-    from source
+latest as (
+    {{ newest_version('source', 'id', 'systemmodstamp') }}
 ),
 
 renamed as (
@@ -37,8 +31,7 @@ renamed as (
         coalesce(champ_prioritization__c, false) as has_champ_prioritization,
         systemmodstamp as updated_at,
         coalesce(isdeleted, false) as is_deleted
-    from ranked
-    where version_rank = 1
+    from latest
 ),
 
 final as (

@@ -4,14 +4,8 @@ source as (
     select * from {{ source('salesforce', 'opportunity') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by id
-            order by systemmodstamp desc, _file desc, _line desc
-        ) as version_rank
-    from source
+latest as (
+    {{ newest_version('source', 'id', 'systemmodstamp') }}
 ),
 
 renamed as (
@@ -21,7 +15,7 @@ renamed as (
         name as opportunity_name,
         type as opportunity_type,
         stagename as stage_name,
-        amount as amount_local,
+        cast(amount as {{ type_money() }}) as amount_local,
         upper(currencyisocode) as currency,
         closedate as close_date,
         coalesce(isclosed, false) as is_closed,
@@ -33,8 +27,7 @@ renamed as (
         createddate as created_at,
         systemmodstamp as updated_at,
         coalesce(isdeleted, false) as is_deleted
-    from ranked
-    where version_rank = 1
+    from latest
 ),
 
 final as (

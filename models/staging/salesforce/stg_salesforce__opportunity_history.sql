@@ -4,15 +4,8 @@ source as (
     select * from {{ source('salesforce', 'opportunity_history') }}
 ),
 
-ranked as (
-    -- no version field: the later file (then line) holds the newest copy of a row
-    select
-        *,
-        row_number() over (
-            partition by id
-            order by _file desc, _line desc
-        ) as version_rank
-    from source
+latest as (
+    {{ newest_version('source', 'id') }}
 ),
 
 renamed as (
@@ -20,12 +13,11 @@ renamed as (
         id as opportunity_history_id,
         opportunityid as opportunity_id,
         stagename as stage_name,
-        amount as amount_local,
+        cast(amount as {{ type_money() }}) as amount_local,
         closedate as close_date,
         createddate as changed_at,
         coalesce(isdeleted, false) as is_deleted
-    from ranked
-    where version_rank = 1
+    from latest
 ),
 
 final as (

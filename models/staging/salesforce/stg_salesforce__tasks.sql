@@ -4,14 +4,8 @@ source as (
     select * from {{ source('salesforce', 'task') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by id
-            order by _file desc, _line desc
-        ) as version_rank
-    from source
+latest as (
+    {{ newest_version('source', 'id') }}
 ),
 
 renamed as (
@@ -25,8 +19,7 @@ renamed as (
         subject,
         createddate as created_at,
         coalesce(isdeleted, false) as is_deleted
-    from ranked
-    where version_rank = 1
+    from latest
 ),
 
 final as (

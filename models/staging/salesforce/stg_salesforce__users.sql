@@ -4,14 +4,8 @@ source as (
     select * from {{ source('salesforce', 'user') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by id
-            order by _file desc, _line desc
-        ) as version_rank
-    from source
+latest as (
+    {{ newest_version('source', 'id') }}
 ),
 
 renamed as (
@@ -20,8 +14,7 @@ renamed as (
         name as user_name,
         department,
         coalesce(isactive, false) as is_active
-    from ranked
-    where version_rank = 1
+    from latest
 ),
 
 final as (

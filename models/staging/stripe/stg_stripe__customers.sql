@@ -6,15 +6,13 @@ customers as (
     select * from {{ source('stripe', 'customers') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (partition by id order by _file desc, _line desc) as version_rank,
-        row_number() over (
-            partition by id, coalesce(deleted, false)
-            order by _file desc, _line desc
-        ) as state_rank
-    from customers
+full_versions as (
+    select * from customers
+    where not coalesce(deleted, false)
+),
+
+newest as (
+    {{ newest_version('customers', 'id') }}
 ),
 
 latest_version as (
@@ -23,14 +21,11 @@ latest_version as (
         coalesce(deleted, false) as is_deleted,
         _file,
         _loaded_at
-    from ranked
-    where version_rank = 1
+    from newest
 ),
 
 latest_full_version as (
-    select *
-    from ranked
-    where state_rank = 1 and not coalesce(deleted, false)
+    {{ newest_version('full_versions', 'id') }}
 ),
 
 final as (

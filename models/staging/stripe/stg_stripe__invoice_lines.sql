@@ -42,16 +42,8 @@ of_latest_invoice as (
         and invoice_lines._file = invoices._file
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (partition by id order by _line desc) as version_rank
-    from of_latest_invoice
-),
-
 latest as (
-    select * from ranked
-    where version_rank = 1
+    {{ newest_version('of_latest_invoice', 'id') }}
 ),
 
 normalised as (

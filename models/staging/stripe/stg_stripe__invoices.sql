@@ -21,16 +21,8 @@ currencies as (
     select * from {{ ref('currencies') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (partition by id order by _file desc, _line desc) as version_rank
-    from invoices
-),
-
 latest as (
-    select * from ranked
-    where version_rank = 1
+    {{ newest_version('invoices', 'id') }}
 ),
 
 final as (

@@ -18,11 +18,8 @@ of_latest_subscription as (
         and subscription_items._file = subscriptions._file
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (partition by id order by _line desc) as version_rank
-    from of_latest_subscription
+latest as (
+    {{ newest_version('of_latest_subscription', 'id') }}
 ),
 
 final as (
@@ -33,8 +30,7 @@ final as (
         quantity,
         _file,
         _loaded_at
-    from ranked
-    where version_rank = 1
+    from latest
 )
 
 select * from final

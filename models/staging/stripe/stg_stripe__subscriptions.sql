@@ -4,16 +4,8 @@ subscriptions as (
     select * from {{ source('stripe', 'subscriptions') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (partition by id order by _file desc, _line desc) as version_rank
-    from subscriptions
-),
-
 latest as (
-    select * from ranked
-    where version_rank = 1
+    {{ newest_version('subscriptions', 'id') }}
 ),
 
 final as (

@@ -4,14 +4,8 @@ source as (
     select * from {{ source('zendesk', 'organizations') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by id
-            order by updated_at desc, _file desc, _line desc
-        ) as version_rank
-    from source
+latest as (
+    {{ newest_version('source', 'id', 'updated_at') }}
 ),
 
 renamed as (
@@ -20,8 +14,7 @@ renamed as (
         name as organization_name,
         nullif(trim(external_id), '') as account_id,
         updated_at
-    from ranked
-    where version_rank = 1
+    from latest
 ),
 
 final as (

@@ -4,14 +4,8 @@ source as (
     select * from {{ source('zendesk', 'tickets') }}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by id
-            order by updated_at desc, _file desc, _line desc
-        ) as version_rank
-    from source
+latest as (
+    {{ newest_version('source', 'id', 'updated_at') }}
 ),
 
 renamed as (
@@ -24,8 +18,7 @@ renamed as (
         created_at,
         updated_at,
         satisfaction_rating_score as satisfaction_score
-    from ranked
-    where version_rank = 1
+    from latest
 ),
 
 final as (

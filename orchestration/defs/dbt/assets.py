@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
-from orchestration.defs.dbt.project import dbt_project, ensure_manifest
+from orchestration.defs.dbt.project import dbt_project, existing_manifest
 from orchestration.defs.dbt.translator import WarehouseDbtTranslator
 from orchestration.defs.resources import WarehouseResource
 
@@ -38,7 +38,7 @@ def summarise_run_results(run_results: dict) -> dict:
 
 
 @dbt_assets(
-    manifest=ensure_manifest(),
+    manifest=existing_manifest(),
     project=dbt_project,
     dagster_dbt_translator=WarehouseDbtTranslator(),
 )

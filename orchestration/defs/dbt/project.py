@@ -1,4 +1,6 @@
-"""The dbt project, built once for the code location."""
+"""The dbt project of the code location. Loading the code location never runs dbt: it reads
+the manifest that `ensure_manifest()` wrote before (the build command, `make dev` and the
+test session call it)."""
 
 from __future__ import annotations
 
@@ -48,5 +50,16 @@ def ensure_manifest() -> Path:
             ],
             check=True,
             cwd=PROJECT_DIR,
+        )
+    return manifest
+
+
+def existing_manifest() -> Path:
+    """The manifest the code location is defined from; parsed beforehand, never on import."""
+    manifest = dbt_project.manifest_path
+    if not manifest.exists():
+        raise FileNotFoundError(
+            f"dbt manifest {manifest} is missing: run `dbt parse` (make dev and "
+            "`warehouse build` do) before loading the code location"
         )
     return manifest

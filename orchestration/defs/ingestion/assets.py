@@ -59,7 +59,9 @@ def build_ingestion_asset(source: str) -> dg.AssetsDefinition:
         }
         for spec in specs:
             yield dg.MaterializeResult(asset_key=spec.key, metadata=metadata)
-        yield from check_results(source, result, Path(warehouse.landing_dir))
+        yield from check_results(
+            source, result, Path(warehouse.landing_dir), warehouse.freshness_hours[source]
+        )
         if result.is_unreadable:
             raise dg.Failure(
                 f"Every file of source '{source}' was unreadable: {result.problems[:5]}"

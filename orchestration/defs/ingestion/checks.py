@@ -10,7 +10,6 @@ from typing import Any
 import dagster as dg
 
 from orchestration.lib.landing import contract
-from orchestration.settings import load_settings
 
 WARN = dg.AssetCheckSeverity.WARN
 
@@ -70,7 +69,11 @@ def newest_file_age_hours(landing: Path, source: str) -> float | None:
     return (time.time() - newest) / 3600 if newest else None
 
 
-def check_results(source: str, result: Any, landing: Path) -> list[dg.AssetCheckResult]:
+def check_results(
+    source: str, result: Any, landing: Path, freshness_limit_hours: float
+) -> list[dg.AssetCheckResult]:
+    """The checks of one ingestion run; the landing root and the freshness limit come from
+    the WarehouseResource the asset was given (settings.DEFAULT_FRESHNESS_HOURS by default)."""
     out: list[dg.AssetCheckResult] = []
     quarantined = getattr(result, "quarantined_by_object", {}) or {}
     for obj in _objects(source):
@@ -83,7 +86,8 @@ def check_results(source: str, result: Any, landing: Path) -> list[dg.AssetCheck
                     check_name="great_expectations_suite",
                     passed=True,
                     severity=WARN,
-                    metadata={"note": "no new files to validate"},
+                    description="nothing to validate: no new files of this object",
+                    metadata={"note": "nothing to validate", "rows_validated": 0},
                 )
             )
         else:
@@ -116,7 +120,7 @@ def check_results(source: str, result: Any, landing: Path) -> list[dg.AssetCheck
         )
 
     first = dg.AssetKey(["raw", _objects(source)[0].table])
-    limit = load_settings().freshness_hours[source]
+    limit = freshness_limit_hours
     age = newest_file_age_hours(landing, source)
     out.append(
         dg.AssetCheckResult(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from orchestration.defs.resources import WarehouseResource
 from orchestration.lib.landing import contract
-from orchestration.settings import load_settings
 
 
 def landing_fingerprint(landing: Path) -> str:
@@ -27,8 +27,8 @@ def landing_fingerprint(landing: Path) -> str:
 
 def build_landing_sensor(job: dg.UnresolvedAssetJobDefinition) -> dg.SensorDefinition:
     @dg.sensor(job=job, minimum_interval_seconds=300, default_status=dg.DefaultSensorStatus.STOPPED)
-    def new_landing_files(context: dg.SensorEvaluationContext):
-        landing = load_settings().landing_dir
+    def new_landing_files(context: dg.SensorEvaluationContext, warehouse: WarehouseResource):
+        landing = Path(warehouse.landing_dir)
         if not landing.exists():
             return dg.SkipReason(f"landing directory {landing} does not exist yet")
         fingerprint = landing_fingerprint(landing)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from orchestration.lib.deck.canvas import SLIDE_HEIGHT, SLIDE_WIDTH, PdfCanvas, 
 from orchestration.lib.deck.content import DeckContent, load_content  # noqa: E402
 from orchestration.lib.deck.fonts import resolve_language  # noqa: E402
 from orchestration.lib.deck.slides import SLIDES  # noqa: E402
+from orchestration.lib.headline import reporting_currency  # noqa: E402
 
 LOGGER = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ def render_board_deck(
     Returns (pptx path, pdf path). Raises DeckDataError when the warehouse is missing or
     empty or the month has no bridge row."""
     language, font_families = resolve_language(language)
-    currency = (os.environ.get("REPORTING_CURRENCY") or "KRW").upper()
+    currency = reporting_currency(Path(warehouse))
     content = load_content(Path(warehouse), month, language, currency)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,11 @@
 -- recomputed straight from the staged Stripe lines and contracts (no account mapping, no
 -- intermediate models) equals the MRR the marts hold plus what is parked for a missing FX
 -- rate; and per month, the marts' total MRR equals that billing converted at month-end rates.
+-- Nothing is lost between staging and the marts: per month and currency, recurring revenue
+-- recomputed straight from the staged Stripe lines, prices' intervals, contracts and FX
+-- rates - written out here, not with the models' macros, ranking or FX model - equals the
+-- MRR the marts hold plus what is parked for a missing FX rate; and per month, the marts'
+-- total MRR equals that billing converted at the latest rate on or before month end.
 with
 
 invoice_lines as (
@@ -20,12 +25,12 @@ contracts as (
     select * from {{ ref('stg_contracts__contracts') }}
 ),
 
-months as (
-    select * from {{ ref('int_revenue_months') }}
+fx_rates as (
+    select * from {{ ref('stg_finance__fx_rates') }}
 ),
 
-fx_rates as (
-    select * from {{ ref('int_fx_rates_month_end') }}
+months as (
+    select * from {{ ref('int_revenue_months') }}
 ),
 
 account_months as (
@@ -41,14 +46,20 @@ missing_fx as (
 ),
 
 stripe_in_force as (
+    -- metrics.md: subscription lines, not prorations, not metered, on paid / open /
+    -- uncollectible invoices, whose [period.start, period.end) holds the month-end instant,
+    -- from subscriptions not ended before it
     select
         months.month,
         invoice_lines.currency,
         coalesce(invoice_lines.subscription_item_id, invoice_lines.invoice_line_id) as item_key,
         invoice_lines.period_start_at,
-        invoice_lines.invoice_id,
-        invoice_lines.invoice_line_id,
-        {{ normalize_to_monthly('invoice_lines.net_amount', 'invoice_lines.billing_interval', 'invoice_lines.interval_count') }} as mrr_local
+        case invoice_lines.billing_interval
+            when 'month' then invoice_lines.net_amount / invoice_lines.interval_count
+            when 'year' then invoice_lines.net_amount / (12 * invoice_lines.interval_count)
+            when 'week' then invoice_lines.net_amount * 52 / (12 * invoice_lines.interval_count)
+            when 'day' then invoice_lines.net_amount * 365 / (12 * invoice_lines.interval_count)
+        end as mrr_local
     from invoice_lines
     inner join invoices
         on invoice_lines.invoice_id = invoices.invoice_id
@@ -57,35 +68,43 @@ stripe_in_force as (
     inner join months
         on invoice_lines.period_start_at < months.month_end_at
         and invoice_lines.period_end_at >= months.month_end_at
-    where {{ is_recurring_invoice_line('invoice_lines.line_type', 'invoice_lines.is_proration', 'invoices.status', 'invoice_lines.usage_type') }}
+    where invoice_lines.line_type = 'subscription'
+        and not invoice_lines.is_proration
+        and invoices.status in ('paid', 'open', 'uncollectible')
+        and invoice_lines.usage_type <> 'metered'
         and (subscriptions.ended_at is null or subscriptions.ended_at >= months.month_end_at)
 ),
 
 stripe_billing as (
+    -- an item billed twice over the same instant (billing-anchor reset) counts once: the
+    -- line of the later period, i.e. the one no other line of the item starts after
     select
         month,
         currency,
         mrr_local
-    from (
-        select
-            *,
-            row_number() over (
-                partition by item_key, month
-                order by period_start_at desc, invoice_id desc, invoice_line_id desc
-            ) as item_rank
-        from stripe_in_force
-    ) as ranked
-    where item_rank = 1
+    from stripe_in_force
+    where not exists (
+        select 1
+        from stripe_in_force as later
+        where later.item_key = stripe_in_force.item_key
+            and later.month = stripe_in_force.month
+            and later.period_start_at > stripe_in_force.period_start_at
+    )
 ),
 
 contract_billing as (
+    -- total_contract_value / term months, for months whose last day lies in
+    -- [start_date, end_date] and before terminated_date
     select
         months.month,
         contracts.currency,
-        {{ contract_monthly_amount('contracts.total_contract_value', 'contracts.start_date', 'contracts.end_date') }} as mrr_local
+        contracts.total_contract_value
+        / ((year(contracts.end_date + 1) - year(contracts.start_date)) * 12
+            + month(contracts.end_date + 1) - month(contracts.start_date)) as mrr_local
     from contracts
     inner join months
-        on {{ contract_in_force('months.month_end_date', 'contracts.start_date', 'contracts.end_date', 'contracts.terminated_date') }}
+        on months.month_end_date between contracts.start_date and contracts.end_date
+        and (contracts.terminated_date is null or months.month_end_date < contracts.terminated_date)
 ),
 
 billing as (
@@ -138,14 +157,36 @@ by_currency as (
         and billing.currency = marts.currency
 ),
 
+month_end_rates as (
+    select
+        months.month,
+        fx_rates.currency,
+        fx_rates.rate
+    from months
+    inner join fx_rates
+        on fx_rates.rate_date = (
+            select max(candidates.rate_date)
+            from fx_rates as candidates
+            where candidates.currency = fx_rates.currency
+                and candidates.rate_date <= months.month_end_date
+        )
+    where fx_rates.currency <> '{{ var("reporting_currency") }}'
+    union all
+    select
+        month,
+        '{{ var("reporting_currency") }}' as currency,
+        1 as rate
+    from months
+),
+
 billing_converted as (
     select
         billing.month,
-        sum(billing.billing_local * fx_rates.fx_rate) as expected
+        sum(billing.billing_local * month_end_rates.rate) as expected
     from billing
-    inner join fx_rates
-        on billing.month = fx_rates.month
-        and billing.currency = fx_rates.currency
+    inner join month_end_rates
+        on billing.month = month_end_rates.month
+        and billing.currency = month_end_rates.currency
     group by billing.month
 ),
 
