@@ -12,6 +12,10 @@ invoices as (
     select * from {{ ref('stg_stripe__invoices') }}
 ),
 
+prices as (
+    select * from {{ ref('stg_stripe__prices') }}
+),
+
 subscriptions as (
     select * from {{ ref('stg_stripe__subscriptions') }}
 ),
@@ -44,20 +48,32 @@ stripe_in_force as (
     select
         months.month,
         invoice_lines.currency,
-        coalesce(invoice_lines.subscription_item_id, invoice_lines.invoice_line_id) as item_key,
+        coalesce(
+            invoice_lines.subscription_item_id,
+            {{ dbt.concat(['invoice_lines.invoice_id', "':'", 'invoice_lines.invoice_line_id']) }}
+        ) as item_key,
         invoice_lines.period_start_at,
         invoice_lines.invoice_id,
         invoice_lines.invoice_line_id,
-        {{ normalize_to_monthly('invoice_lines.net_amount', 'invoice_lines.billing_interval', 'invoice_lines.interval_count') }} as mrr_local
+        {{ normalize_to_monthly(
+            'invoice_lines.net_amount',
+            'case when prices.price_id is not null then prices.billing_interval else invoice_lines.embedded_interval end',
+            'case when prices.price_id is not null then prices.interval_count else invoice_lines.embedded_interval_count end'
+        ) }} as mrr_local
     from invoice_lines
     inner join invoices
         on invoice_lines.invoice_id = invoices.invoice_id
+    left join prices
+        on invoice_lines.price_id = prices.price_id
     left join subscriptions
         on invoice_lines.subscription_id = subscriptions.subscription_id
     inner join months
         on invoice_lines.period_start_at < months.month_end_at
         and invoice_lines.period_end_at >= months.month_end_at
-    where {{ is_recurring_invoice_line('invoice_lines.line_type', 'invoice_lines.is_proration', 'invoices.status', 'invoice_lines.usage_type') }}
+    where {{ is_recurring_invoice_line(
+            'invoice_lines.line_type', 'invoice_lines.is_proration', 'invoices.status',
+            'case when prices.price_id is not null then prices.usage_type else invoice_lines.embedded_usage_type end'
+        ) }}
         and (subscriptions.ended_at is null or subscriptions.ended_at >= months.month_end_at)
 ),
 
