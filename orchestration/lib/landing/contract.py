@@ -200,7 +200,7 @@ SALESFORCE: tuple[SourceObject, ...] = (
             _f("LeadSource"),
             _f("Status"),
             _f("OwnerId"),
-            _f("CreatedDate", _TS),
+            _f("CreatedDate", _TS, not_null=True),  # a lead's cohort month (fct_leads)
             _f("IsConverted", _BOOL),
             _f("ConvertedDate", "date"),
             _f("ConvertedAccountId"),
@@ -255,7 +255,7 @@ SALESFORCE: tuple[SourceObject, ...] = (
         (
             _key(),
             _f("OpportunityId", not_null=True),
-            _f("StageName"),
+            _f("StageName", not_null=True),  # a change without a stage says nothing
             _f("Amount", "double", min_value=0),
             _f("CloseDate", "date"),
             _f("CreatedDate", _TS, not_null=True),
@@ -473,7 +473,7 @@ STRIPE: tuple[SourceObject, ...] = (
         (
             _key("id"),
             _f("customer", not_null=True),
-            _f("status", enum=("draft", "open", "paid", "uncollectible", "void")),
+            _f("status", enum=("draft", "open", "paid", "uncollectible", "void"), not_null=True),
             _f("currency", is_currency=True, not_null=True),
             _f("created", "epoch"),
             _f("parent.subscription_details.subscription", required=False),
