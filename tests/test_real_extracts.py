@@ -43,7 +43,7 @@ def _mrr(warehouse: Path, account_id: str) -> dict[date, tuple[float, float]]:
         f"select month, mrr_local, mrr from fct_account_months "
         f"where account_id = '{account_id}' and mrr_local > 0 order by month",
     )
-    return {month: (float(local), float(mrr)) for month, local, mrr in rows}
+    return {month: (round(float(local), 6), round(float(mrr), 6)) for month, local, mrr in rows}
 
 
 # --------------------------------------------------------------------------- Stripe exports
@@ -80,10 +80,11 @@ def test_event_envelopes_and_list_pages_load_record_by_record(stripe_exports: Pa
 def test_inclusive_tax_is_not_revenue_with_discounts(stripe_exports: Path) -> None:
     # 5.00 with 0.54 inclusive tax -> 4.46; 10.00 - 2.00 discount - 0.59 inclusive tax -> 7.41
     # (the 0.80 exclusive tax is not in the amount). Before: 5.00 + 8.00 = 13.00.
-    assert _mrr(stripe_exports, "001TAX") == {FEB: (11.87, pytest.approx(17_211.5))}
+    assert _mrr(stripe_exports, "001TAX") == {FEB: (11.87, 17_211.5)}
     lines = query(
         stripe_exports,
-        "select invoice_line_id, amount, discount_amount, inclusive_tax_amount, net_amount "
+        "select invoice_line_id, round(amount, 6), round(discount_amount, 6), "
+        "round(inclusive_tax_amount, 6), round(net_amount, 6) "
         "from staging.stg_stripe__invoice_lines where invoice_id = 'in_TAX_2502' order by 1",
     )
     assert lines == [("il_TAX_1", 5.0, 0.0, 0.54, 4.46), ("il_TAX_2", 10.0, 2.0, 0.59, 7.41)]
@@ -96,7 +97,7 @@ def test_legacy_plan_tax_amounts_and_repeated_line_ids(stripe_exports: Path) -> 
     assert _mrr(stripe_exports, "001LEG") == {JAN: (20.0, 30_000.0), FEB: (20.0, 30_000.0)}
     lines = query(
         stripe_exports,
-        "select invoice_id, price_id, embedded_interval, net_amount "
+        "select invoice_id, price_id, embedded_interval, round(net_amount, 6) "
         "from staging.stg_stripe__invoice_lines where invoice_line_id = 'sub_LEG' order by 1",
     )
     assert lines == [("in_LEG_2501", "gold", "month", 20.0), ("in_LEG_2502", "gold", "month", 20.0)]
@@ -177,7 +178,7 @@ def test_price_landing_after_the_lookback_repairs_the_line(tmp_path: Path) -> No
         assert result.returncode == 0, result.stdout[-6000:]
         listed = query(
             warehouse,
-            "select invoice_id, invoice_line_id, currency, net_amount "
+            "select invoice_id, invoice_line_id, currency, round(net_amount, 6) "
             "from dbt_test__audit.assert_recurring_lines_have_an_interval order by 1",
         )
         if n < 3:
