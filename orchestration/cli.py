@@ -101,7 +101,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_deck(args: argparse.Namespace) -> int:
-    from orchestration.lib.deck import render_board_deck
+    from orchestration.lib.deck import NoBillingDataError, render_board_deck
 
     warehouse = Path(args.warehouse)
     if not warehouse.exists():
@@ -109,7 +109,11 @@ def cmd_deck(args: argparse.Namespace) -> int:
             f"error: warehouse {warehouse} does not exist (run `make run` first)", file=sys.stderr
         )
         return 2
-    pptx, pdf = render_board_deck(warehouse, args.month, Path(args.out))
+    try:
+        pptx, pdf = render_board_deck(warehouse, args.month, Path(args.out))
+    except NoBillingDataError as skipped:
+        print(f"No board deck: {skipped}")
+        return 0
     print(f"Board deck: {pptx}\n            {pdf}")
     return 0
 

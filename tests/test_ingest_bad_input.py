@@ -64,7 +64,7 @@ CASES: dict[str, Case] = {
         1,
         1,
         "Type",
-        "Type: 'Upsell' is not one of New Business, Expansion, Renewal",
+        "Type: 'Demo' is not one of Call, Email, Meeting",
         3,
     ),
     "stripe_shapes": Case(

@@ -118,7 +118,14 @@ def format_headline(h: Headline) -> str:
             "create it (see the build report, or run `make run`)."
         )
     if h.last_month is None:
-        return "The warehouse has no revenue months yet (no billing data landed)."
+        # A CRM-, usage- or support-only landing: the build is fine, revenue is just not there.
+        return "\n".join(
+            [
+                "  No billing data yet: no revenue months to report (MRR, NRR and the board "
+                "deck start with the first billing files).",
+                f"  Rows quarantined {h.rows_quarantined:,}",
+            ]
+        )
     mrr = "n/a" if h.ending_mrr is None else f"{h.ending_mrr:,.0f} {h.reporting_currency}"
     return "\n".join(
         [

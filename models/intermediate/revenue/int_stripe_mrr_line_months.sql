@@ -1,4 +1,4 @@
-{#- One row per recurring invoice line per month whose month-end instant its billing period
+{#- One row per recurring invoice line (invoice id, line id) per month whose month-end instant its billing period
     contains, from a subscription not ended before that instant. Should two lines of the
     same subscription item both hold the instant (a billing-anchor reset), the line of the
     later period counts, so an item is never counted twice. -#}
@@ -20,7 +20,10 @@ in_force as (
         invoice_lines.account_id,
         invoice_lines.customer_id,
         invoice_lines.subscription_id,
-        coalesce(invoice_lines.subscription_item_id, invoice_lines.invoice_line_id) as item_key,
+        coalesce(
+            invoice_lines.subscription_item_id,
+            {{ dbt.concat(['invoice_lines.invoice_id', "':'", 'invoice_lines.invoice_line_id']) }}
+        ) as item_key,
         invoice_lines.currency,
         invoice_lines.monthly_amount,
         invoice_lines.period_start_at,

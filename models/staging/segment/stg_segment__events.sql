@@ -41,10 +41,17 @@ renamed as (
         nullif(anonymousid, '') as anonymous_id,
         nullif(event, '') as event_name,
         nullif(name, '') as page_name,
-        nullif(properties_path, '') as page_path,
+        -- properties.path, else the path of properties.url, else of context.page.url
+        coalesce(
+            nullif(properties_path, ''),
+            {{ url_path('properties_url') }},
+            {{ url_path('context_page_url') }}
+        ) as page_path,
         properties_percent_read as percent_read,
         nullif(lower(trim(traits_email)), '') as email,
         nullif(context_groupid, '') as account_id,
+        -- a group call's top-level groupId: the CRM Account its userId belongs to
+        nullif(groupid, '') as group_id,
         properties,
         traits,
         _file as source_file,

@@ -6,9 +6,13 @@
     )
 }}
 {#- One shape for the current (parent.*, pricing.*) and legacy (type, proration, embedded
-    price) invoice line. Lines come from the newest version of their invoice. Incremental
-    like stg_stripe__invoices: invoices touched by recent loads are rebuilt whole, so a line
-    dropped from a newer invoice version disappears. -#}
+    price or plan) invoice line. A line is identified by its invoice and its id (legacy line
+    ids repeat across invoices). Lines come from the newest version of their invoice.
+    Incremental like stg_stripe__invoices: invoices touched by recent loads are rebuilt
+    whole (delete+insert on invoice_id, the first part of the line key), so a line dropped
+    from a newer invoice version disappears. Prices are joined downstream, in
+    int_stripe_invoice_lines_enriched (a table rebuilt every run), so a price landing after
+    its invoice, however late, is used on the next build. -#}
 with
 
 invoice_lines as (
@@ -20,10 +24,6 @@ invoice_lines as (
 
 invoices as (
     select * from {{ ref('stg_stripe__invoices') }}
-),
-
-prices as (
-    select * from {{ ref('stg_stripe__prices') }}
 ),
 
 currencies as (
@@ -43,7 +43,8 @@ of_latest_invoice as (
 ),
 
 latest as (
-    {{ newest_version('of_latest_invoice', 'id') }}
+    -- Line ids repeated across invoices before API 2019-12-03: a line is (invoice, id).
+    {{ newest_version('of_latest_invoice', 'invoice_id, id') }}
 ),
 
 normalised as (
@@ -65,17 +66,21 @@ normalised as (
         ) as subscription_id,
         coalesce(parent_subscription_item_details_subscription_item, subscription_item)
             as subscription_item_id,
-        coalesce(pricing_price_details_price, price_id) as price_id,
+        coalesce(pricing_price_details_price, price_id, plan_id) as price_id,
         coalesce(parent_subscription_item_details_proration, proration, false) as is_proration,
         period_start as period_start_at,
         period_end as period_end_at,
         upper(coalesce(currency, invoice_currency)) as currency,
         amount as amount_minor,
         coalesce(discount_amounts_total, 0) as discount_amount_minor,
+        -- both shapes describe the same tax where an extract carries both arrays
+        greatest(
+            coalesce(inclusive_taxes_total, 0), coalesce(inclusive_tax_amounts_total, 0)
+        ) as inclusive_tax_minor,
         quantity,
-        price_recurring_interval as legacy_interval,
-        price_recurring_interval_count as legacy_interval_count,
-        price_recurring_usage_type as legacy_usage_type,
+        coalesce(price_recurring_interval, plan_interval) as embedded_interval,
+        coalesce(price_recurring_interval_count, plan_interval_count) as embedded_interval_count,
+        coalesce(price_recurring_usage_type, plan_usage_type) as embedded_usage_type,
         _file,
         invoice_loaded_at as _loaded_at
     from latest
@@ -95,24 +100,18 @@ final as (
         normalised.currency,
         {{ to_major_units('normalised.amount_minor', 'currencies.decimal_places') }} as amount,
         {{ to_major_units('normalised.discount_amount_minor', 'currencies.decimal_places') }} as discount_amount,
+        {{ to_major_units('normalised.inclusive_tax_minor', 'currencies.decimal_places') }} as inclusive_tax_amount,
         {{ to_major_units(
-            'normalised.amount_minor - normalised.discount_amount_minor', 'currencies.decimal_places'
+            'normalised.amount_minor - normalised.discount_amount_minor - normalised.inclusive_tax_minor',
+            'currencies.decimal_places'
         ) }} as net_amount,
         normalised.quantity,
-        case when prices.price_id is not null then prices.billing_interval
-            else normalised.legacy_interval
-        end as billing_interval,
-        case when prices.price_id is not null then prices.interval_count
-            else coalesce(normalised.legacy_interval_count, 1)
-        end as interval_count,
-        case when prices.price_id is not null then prices.usage_type
-            else coalesce(normalised.legacy_usage_type, 'licensed')
-        end as usage_type,
+        normalised.embedded_interval,
+        normalised.embedded_interval_count,
+        normalised.embedded_usage_type,
         normalised._file,
         normalised._loaded_at
     from normalised
-    left join prices
-        on normalised.price_id = prices.price_id
     left join currencies
         on normalised.currency = currencies.currency
 )

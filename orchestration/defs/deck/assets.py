@@ -25,10 +25,15 @@ DECK_MARTS = [
 def board_deck(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
-    from orchestration.lib.deck import render_board_deck
+    from orchestration.lib.deck import NO_BILLING_DATA, NoBillingDataError, render_board_deck
 
-    pptx, pdf = render_board_deck(
-        Path(warehouse.warehouse_path), None, Path(warehouse.board_deck_dir)
-    )
+    try:
+        pptx, pdf = render_board_deck(
+            Path(warehouse.warehouse_path), None, Path(warehouse.board_deck_dir)
+        )
+    except NoBillingDataError as skipped:
+        # A CRM-, usage- or support-only landing builds fine; there is just no deck yet.
+        context.log.info(f"board deck skipped: {skipped}")
+        return dg.MaterializeResult(metadata={"skipped": NO_BILLING_DATA})
     context.log.info(f"board deck written to {pptx} and {pdf}")
     return dg.MaterializeResult(metadata={"pptx": str(pptx), "pdf": str(pdf)})

@@ -7,7 +7,7 @@ Hangul font (Debian: fonts-nanum); without one the deck is rendered in English.
 
 from __future__ import annotations
 
-from orchestration.lib.deck.content import DeckDataError
+from orchestration.lib.deck.content import NO_BILLING_DATA, DeckDataError, NoBillingDataError
 from orchestration.lib.deck.render import render_board_deck
 
-__all__ = ["DeckDataError", "render_board_deck"]
+__all__ = ["NO_BILLING_DATA", "DeckDataError", "NoBillingDataError", "render_board_deck"]

@@ -74,6 +74,15 @@ class DeckDataError(RuntimeError):
     """The warehouse cannot produce a deck (missing file, empty marts, unknown month)."""
 
 
+NO_BILLING_DATA = "no billing data yet"
+
+
+class NoBillingDataError(DeckDataError):
+    """The marts are built but hold no revenue month: no billing has landed yet (a CRM-,
+    usage- or support-only landing). Not a failure: the deck is skipped (sources.md: a
+    source with no files yet is not an error)."""
+
+
 def _frame(
     connection: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
 ) -> pd.DataFrame:
@@ -150,7 +159,10 @@ def load_content(
                 raise DeckDataError(f"{mart} is missing in {warehouse}: run `make run`")
         bridge = _frame(connection, "select * from main.mart_mrr_bridge order by month")
         if bridge.empty:
-            raise DeckDataError(f"mart_mrr_bridge is empty in {warehouse}: run `make run`")
+            raise NoBillingDataError(
+                f"{NO_BILLING_DATA}: mart_mrr_bridge is empty in {warehouse} "
+                "(land billing files and run `make run`)"
+            )
         monthly = _frame(connection, "select * from main.mart_retention_monthly order by month")
         trailing = (
             _frame(connection, "select * from main.mart_retention_trailing_12m order by month")

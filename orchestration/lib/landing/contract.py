@@ -80,6 +80,8 @@ class Field:
     seed: tuple[str, str] | None = None
     # Derived JSON field: the sum of the numbers at this array path (`discount_amounts[*].amount`).
     sum_of: str | None = None
+    # ... of the array elements whose key reads as the value only: ("tax_behavior", "inclusive").
+    sum_where: tuple[str, str] | None = None
 
     @property
     def column(self) -> str:
@@ -99,6 +101,9 @@ class SourceObject:
     version_field: str | None = None  # newest version wins on this; else later file/line
     # JSON objects whose array is unnested into a child raw table, e.g. invoice lines.
     children: tuple[ChildObject, ...] = ()
+    # Stripe `object` value of a record (a record saying otherwise is quarantined): a webhook
+    # dump or list page may hold other objects.
+    object_type: str | None = None
 
     @property
     def table(self) -> str:
@@ -195,7 +200,7 @@ SALESFORCE: tuple[SourceObject, ...] = (
             _f("LeadSource"),
             _f("Status"),
             _f("OwnerId"),
-            _f("CreatedDate", _TS),
+            _f("CreatedDate", _TS, not_null=True),  # a lead's cohort month (fct_leads)
             _f("IsConverted", _BOOL),
             _f("ConvertedDate", "date"),
             _f("ConvertedAccountId"),
@@ -221,10 +226,13 @@ SALESFORCE: tuple[SourceObject, ...] = (
             _key(),
             _f("AccountId"),
             _f("Name"),
-            _f("Type", enum=("New Business", "Expansion", "Renewal")),
+            # Not an enum: Type maps through seeds/opportunity_types.csv (Salesforce's standard
+            # picklist included); an unmapped Type is a dbt warning, never a lost deal.
+            _f("Type"),
             _f("StageName"),  # not an enum: an unknown stage is a dbt warning, never a lost deal
             _f("Amount", "double", min_value=0),
-            _f("CurrencyIsoCode", is_currency=True),
+            # Absent or empty in single-currency orgs: then the org currency (reporting_currency).
+            _f("CurrencyIsoCode", is_currency=True, required=False),
             _f("CloseDate", "date"),
             _f("IsClosed", _BOOL),
             _f("IsWon", _BOOL),
@@ -247,7 +255,7 @@ SALESFORCE: tuple[SourceObject, ...] = (
         (
             _key(),
             _f("OpportunityId", not_null=True),
-            _f("StageName"),
+            _f("StageName", not_null=True),  # a change without a stage says nothing
             _f("Amount", "double", min_value=0),
             _f("CloseDate", "date"),
             _f("CreatedDate", _TS, not_null=True),
@@ -333,6 +341,22 @@ _INVOICE_LINE_FIELDS: tuple[Field, ...] = (
     _f("period.end", "epoch"),
     # Sum of discount_amounts[].amount (minor units); the array itself is not kept.
     _f("discount_amounts_total", "bigint", required=False, sum_of="discount_amounts[*].amount"),
+    # Tax included in `amount` (metrics.md: not revenue): current taxes[] with tax_behavior
+    # inclusive, legacy tax_amounts[] with inclusive true. Exclusive tax is not in `amount`.
+    _f(
+        "inclusive_taxes_total",
+        "bigint",
+        required=False,
+        sum_of="taxes[*].amount",
+        sum_where=("tax_behavior", "inclusive"),
+    ),
+    _f(
+        "inclusive_tax_amounts_total",
+        "bigint",
+        required=False,
+        sum_of="tax_amounts[*].amount",
+        sum_where=("inclusive", "true"),
+    ),
     # Current API shape (2025-03-31+)
     _f("parent.type", required=False, enum=("subscription_item_details", "invoice_item_details")),
     _f("parent.subscription_item_details.subscription", required=False),
@@ -350,6 +374,11 @@ _INVOICE_LINE_FIELDS: tuple[Field, ...] = (
     _f("price.recurring.interval", required=False, enum=("day", "week", "month", "year")),
     _f("price.recurring.interval_count", "bigint", required=False, min_value=1),
     _f("price.recurring.usage_type", required=False, enum=("licensed", "metered")),
+    # Legacy `plan` object instead of `price` (same interval fields, at the top of the plan)
+    _f("plan.id", required=False),
+    _f("plan.interval", required=False, enum=("day", "week", "month", "year")),
+    _f("plan.interval_count", "bigint", required=False, min_value=1),
+    _f("plan.usage_type", required=False, enum=("licensed", "metered")),
 )
 
 STRIPE: tuple[SourceObject, ...] = (
@@ -369,6 +398,7 @@ STRIPE: tuple[SourceObject, ...] = (
         ),
         "id",
         None,
+        object_type="customer",
     ),
     SourceObject(
         "stripe",
@@ -387,6 +417,7 @@ STRIPE: tuple[SourceObject, ...] = (
         ),
         "id",
         None,
+        object_type="price",
     ),
     SourceObject(
         "stripe",
@@ -432,6 +463,7 @@ STRIPE: tuple[SourceObject, ...] = (
                 ),
             ),
         ),
+        object_type="subscription",
     ),
     SourceObject(
         "stripe",
@@ -441,7 +473,7 @@ STRIPE: tuple[SourceObject, ...] = (
         (
             _key("id"),
             _f("customer", not_null=True),
-            _f("status", enum=("draft", "open", "paid", "uncollectible", "void")),
+            _f("status", enum=("draft", "open", "paid", "uncollectible", "void"), not_null=True),
             _f("currency", is_currency=True, not_null=True),
             _f("created", "epoch"),
             _f("parent.subscription_details.subscription", required=False),
@@ -456,6 +488,7 @@ STRIPE: tuple[SourceObject, ...] = (
         "id",
         None,
         children=(ChildObject("invoice_lines", "lines.data", "invoice_id", _INVOICE_LINE_FIELDS),),
+        object_type="invoice",
     ),
 )
 
@@ -496,6 +529,9 @@ SEGMENT = SourceObject(
         _f("event", required=False),
         _f("name", required=False),
         _f("properties.path", required=False),
+        _f("properties.url", required=False),
+        _f("context.page.url", required=False),
+        _f("groupId", required=False),  # group call: ties userId to this CRM Account Id
         _f("properties.percent_read", "double", required=False, min_value=0, max_value=100),
         _f("traits.email", required=False),
         _f("context.groupId", required=False),

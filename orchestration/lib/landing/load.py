@@ -165,7 +165,7 @@ def _load_file(
             read_csv(con, file, header)
             stages = [_csv_stage(obj, header, seeds)]
         else:
-            read_jsonl(con, file)
+            read_jsonl(con, file, envelopes=obj.source == "stripe")
             stages = _json_stages(obj, seeds)
         _load_rows(con, obj, file, stages, outcome, loaded_at, samples)
         manifest.record(con, outcome, loaded_at)
@@ -216,14 +216,12 @@ def _load_rows(
     names = [f"{_STAGE}_{i}" for i in range(len(stages))]
     for name, stage in zip(names, stages, strict=True):
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {stage.sql}")
-    bad = " UNION ".join(f"SELECT _line FROM {n} WHERE _reasons IS NOT NULL" for n in names)
+    bad = " UNION ".join(f"SELECT _rec FROM {n} WHERE _reasons IS NOT NULL" for n in names)
     con.execute(f"CREATE OR REPLACE TEMP TABLE _landing_bad AS {bad}")
     outcome.rows_read = con.execute(f"SELECT count(*) FROM {ROWS}").fetchone()[0]
     outcome.rows_quarantined = con.execute("SELECT count(*) FROM _landing_bad").fetchone()[0]
     outcome.rows_loaded = outcome.rows_read - outcome.rows_quarantined
-    good = (
-        "_reasons IS NULL" if len(stages) == 1 else "_line NOT IN (SELECT _line FROM _landing_bad)"
-    )
+    good = "_reasons IS NULL" if len(stages) == 1 else "_rec NOT IN (SELECT _rec FROM _landing_bad)"
     for name, stage in zip(names, stages, strict=True):
         table = f"raw.{stage.table}"
         columns = [
@@ -255,7 +253,7 @@ def _sample(
     limit = min(SAMPLE_ROWS_PER_FILE, SAMPLE_ROWS_PER_OBJECT - taken)
     if limit <= 0:
         return
-    drop = ", ".join(ident(c) for c in ["_line", "_reasons", *stage.absent])
+    drop = ", ".join(ident(c) for c in ["_rec", "_line", "_reasons", *stage.absent])
     df = con.execute(f"SELECT * EXCLUDE ({drop}) FROM {name} LIMIT {limit}").df()
     samples.setdefault(stage.table, []).append(df)
 
@@ -272,7 +270,7 @@ def _csv_stage(obj: SourceObject, header: list[str], seeds: dict[Field, frozense
         f"{EXTRA} IS NOT NULL",
         f"'row has more fields than the header ({len(header)} columns)'",
     )
-    sql = stage_sql(ROWS, extracted, carry=["_line"], record_checks=[check], seeds=seeds)
+    sql = stage_sql(ROWS, extracted, carry=["_rec", "_line"], record_checks=[check], seeds=seeds)
     # A column absent from the header is left out of the GX batch (the suite then reports it).
     absent = [
         c
@@ -308,17 +306,30 @@ def _json_fields(fields: tuple[Field, ...], doc: str) -> tuple[str, list[Extract
     extracted = []
     for f in fields:
         if f.sum_of:
-            extracted.append(Extracted(f, _sum_sql(doc, f.sum_of)))
+            extracted.append(Extracted(f, _sum_sql(doc, f.sum_of, f.sum_where)))
             continue
         present = f"(_keys[{required.index(f) + 1}] IS NOT NULL)" if f in required else None
         extracted.append(Extracted(f, f"nullif(_vals[{plain.index(f) + 1}], '')", present))
     return ", ".join(select), extracted
 
 
-def _sum_sql(doc: str, path: str) -> str:
-    """The sum of the integers at an array path, as text; non-integers fail the type check."""
-    array = json_path(path.split("[*]")[0] + "[*]")[:-3]
+def _sum_sql(doc: str, path: str, where: tuple[str, str] | None = None) -> str:
+    """The sum of the integers at an array path, as text; non-integers fail the type check.
+
+    `where` = (key, value) keeps only the elements whose key reads as that value, e.g.
+    (`tax_behavior`, `inclusive`) or (`inclusive`, `true`)."""
+    head, tail = path.split("[*]", 1)
+    array = json_path(head)
     values = f"json_extract_string({doc}, {lit(json_path(path))})"
+    if where:
+        key, value = where
+        elements = f"json_extract({doc}, {lit(json_path(head + '[*]'))})"
+        kept = (
+            f"list_filter({elements}, lambda e: json_extract_string(e, {lit(json_path(key))}) "
+            f"= {lit(value)})"
+        )
+        amount = lit(json_path(tail.lstrip(".")))
+        values = f"list_transform({kept}, lambda e: json_extract_string(e, {amount}))"
     to_int = "lambda x: CAST(x AS BIGINT)"
     not_int = r"lambda x: NOT regexp_full_match(coalesce(x, ''), '-?\d+')"
     return (
@@ -330,15 +341,27 @@ def _sum_sql(doc: str, path: str) -> str:
 
 def _json_stages(obj: SourceObject, seeds: dict[Field, frozenset[str]]) -> list[Stage]:
     docs = (
-        f"(SELECT _line, CASE WHEN ltrim(_raw) LIKE '{{%' AND json_valid(_raw) "
+        f"(SELECT _rec, _line, _prefix, CASE WHEN ltrim(_raw) LIKE '{{%' AND json_valid(_raw) "
         f"THEN _raw END AS _doc FROM {ROWS})"
     )
     select, extracted = _json_fields(obj.fields, "_doc")
+    checks = [("_doc IS NULL", "'line is not a valid JSON object'")]
+    if obj.object_type:
+        # A webhook dump or list page may hold other objects: never read them as this one.
+        kind = "json_extract_string(_doc, '$.object')"
+        checks.append(
+            (
+                f"{kind} IS NOT NULL AND {kind} <> {lit(obj.object_type)}",
+                f"_prefix || 'object: ' || {kind} || ' is not {obj.object_type} "
+                f"(billing/stripe/{obj.name} holds {obj.object_type} records)'",
+            )
+        )
     parent = stage_sql(
-        f"(SELECT _line, _doc, {select} FROM {docs})",
+        f"(SELECT _rec, _line, _prefix, _doc, {select} FROM {docs})",
         extracted,
-        carry=["_line"],
-        record_checks=[("_doc IS NULL", "'line is not a valid JSON object'")],
+        carry=["_rec", "_line"],
+        label_prefix="_prefix",
+        record_checks=checks,
         seeds=seeds,
     )
     stages = [Stage(obj.table, obj.fields, parent)]
@@ -356,16 +379,18 @@ def _child_stage(
 ) -> str:
     items = f"json_extract(_doc, {lit(json_path(child.array_path + '[*]'))})"
     elements = (
-        f"(SELECT _line, _pkey, unnest(_items) AS _doc, unnest(range(len(_items))) AS _idx "
-        f"FROM (SELECT _line, json_extract_string(_doc, {lit(json_path(obj.primary_key))}) "
+        f"(SELECT _rec, _line, _prefix, _pkey, unnest(_items) AS _doc, "
+        f"unnest(range(len(_items))) AS _idx "
+        f"FROM (SELECT _rec, _line, _prefix, "
+        f"json_extract_string(_doc, {lit(json_path(obj.primary_key))}) "
         f"AS _pkey, {items} AS _items FROM {docs} WHERE _doc IS NOT NULL))"
     )
     select, extracted = _json_fields(child.fields, "_doc")
     return stage_sql(
-        f"(SELECT _line, _pkey, _idx, _doc, {select} FROM {elements})",
+        f"(SELECT _rec, _line, _prefix, _pkey, _idx, _doc, {select} FROM {elements})",
         extracted,
-        carry=["_line", f"_pkey AS {ident(child.parent_key_column)}"],
-        label_prefix=f"'{child.array_path}[' || _idx || '].'",
+        carry=["_rec", "_line", f"_pkey AS {ident(child.parent_key_column)}"],
+        label_prefix=f"_prefix || '{child.array_path}[' || _idx || '].'",
         seeds=seeds,
     )
 

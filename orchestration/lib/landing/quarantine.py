@@ -3,7 +3,8 @@
 One row per breach: a record failing two fields has two rows (same file and line), so the
 `field` column names exactly one field. Record-level problems (a line that is not JSON, more
 fields than the header) have `field` NULL; a whole unreadable file is one row with `line`
-NULL. `raw_record` holds the JSONL line, or the CSV record as a JSON object of header -> value.
+NULL. `raw_record` holds the JSONL record (for a Stripe event or list page, the record it
+wraps), or the CSV record as a JSON object of header -> value.
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ def insert_rejected_rows(
         f"""
         insert into {TABLE}
         select ?, ?, ?, b._line, b.breach.field, b.breach.reason, w._raw, ?
-        from (select _line, unnest(_reasons) as breach from {stage}
+        from (select _rec, _line, unnest(_reasons) as breach from {stage}
               where _reasons IS NOT NULL) as b
-        left join {rows} as w on w._line = b._line
-        order by b._line
+        left join {rows} as w on w._rec = b._rec
+        order by b._rec
         """,
         [source, object_, file, loaded_at],
     )

@@ -10,6 +10,13 @@ inside quoted values of the records before it. Blank lines between records are n
 JSONL: every physical line is read as one VARCHAR (`read_csv` with a delimiter that valid
 JSON cannot contain and no quoting); `_line` is the physical line number, exact. Blank lines
 are not records. JSON is parsed later, in SQL. Gzip is decompressed transparently.
+With `envelopes` (Stripe), a line may also be what Stripe's other exports return: a webhook
+event (`object` = event: the record is `data.object`) or a list page (`object` = list or
+search_result: the records are `data[]`). Each record becomes its own row, keeping the line
+it came from; `_prefix` (`data.object.`, `data[2].`) is put before field names in reasons.
+
+Every row has `_rec`, a number unique within the file (a list page puts many records on
+one line), `_line` and `_prefix` ('' for a plain record).
 
 A file DuckDB cannot read at all (not UTF-8, truncated gzip) raises UnreadableFileError.
 """
@@ -31,6 +38,8 @@ ROWS = "_landing_rows"
 EXTRA = "c_extra"  # overflow column: a value here means the row has more fields than the header
 _JSON_DELIM = "\x1e"  # a raw control character cannot appear in valid JSON
 _MAX_LINE = 64 * 1024 * 1024  # Stripe invoices with many lines are long
+_ENVELOPES = "'event'"  # Stripe `object` values whose record is data.object ...
+_PAGES = "'list', 'search_result'"  # ... and whose records are data[]
 
 
 class UnreadableFileError(Exception):
@@ -88,20 +97,23 @@ def read_csv(con: duckdb.DuckDBPyConnection, file: LandedFile, header: list[str]
                           null_padding = true, strict_mode = false, parallel = false,
                           compression = '{_compression(file)}', max_line_size = {_MAX_LINE})
         )
-        SELECT 1 + _rec + coalesce(sum({newlines}) OVER (
+        SELECT _rec,
+               1 + _rec + coalesce(sum({newlines}) OVER (
                    ORDER BY _rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS _line,
-               {raw} AS _raw, {", ".join(ident(n) for n in names)}
+               '' AS _prefix, {raw} AS _raw, {", ".join(ident(n) for n in names)}
         FROM r
     """,
     )
 
 
-def read_jsonl(con: duckdb.DuckDBPyConnection, file: LandedFile) -> None:
-    """Create `_landing_rows(_line, _raw)`: one row per non-blank physical line."""
-    _run(
-        con,
-        f"""
-        CREATE OR REPLACE TEMP TABLE {ROWS} AS
+def read_jsonl(
+    con: duckdb.DuckDBPyConnection, file: LandedFile, *, envelopes: bool = False
+) -> None:
+    """Create `_landing_rows(_rec, _line, _prefix, _raw)`: one row per record.
+
+    A record is a non-blank physical line, or with `envelopes` each record an event or
+    list page line wraps (an empty list page holds no record)."""
+    lines = f"""
         SELECT _line, _raw FROM (
             SELECT row_number() OVER () AS _line, j AS _raw
             FROM read_csv({lit(str(file.path))}, columns = {{'j': 'VARCHAR'}}, header = false,
@@ -110,6 +122,36 @@ def read_jsonl(con: duckdb.DuckDBPyConnection, file: LandedFile) -> None:
                           max_line_size = {_MAX_LINE})
         )
         WHERE _raw IS NOT NULL AND trim(_raw) <> ''
+    """
+    if not envelopes:
+        records = f"SELECT _line, 0 AS _pos, '' AS _prefix, _raw FROM ({lines})"
+    else:
+        kind = (
+            "CASE WHEN ltrim(_raw) LIKE '{%' AND json_valid(_raw) "
+            "THEN json_extract_string(_raw, '$.object') END"
+        )
+        records = f"""
+            WITH kinds AS (SELECT _line, _raw, {kind} AS _kind FROM ({lines}))
+            SELECT _line, 0 AS _pos, '' AS _prefix, _raw FROM kinds
+            WHERE _kind IS NULL OR _kind NOT IN ({_ENVELOPES}, {_PAGES})
+            UNION ALL
+            -- an event without data.object is judged as it is, under the data.object. label
+            SELECT _line, 0, 'data.object.',
+                   coalesce(CAST(json_extract(_raw, '$.data.object') AS VARCHAR), _raw)
+            FROM kinds WHERE _kind IN ({_ENVELOPES})
+            UNION ALL
+            SELECT _line, _idx + 1, 'data[' || _idx || '].', CAST(_item AS VARCHAR) FROM (
+                SELECT _line, unnest(_items) AS _item, unnest(range(len(_items))) AS _idx
+                FROM (SELECT _line, coalesce(json_extract(_raw, '$.data[*]'), []) AS _items
+                      FROM kinds WHERE _kind IN ({_PAGES}))
+            )
+        """
+    _run(
+        con,
+        f"""
+        CREATE OR REPLACE TEMP TABLE {ROWS} AS
+        SELECT row_number() OVER (ORDER BY _line, _pos) AS _rec, _line, _prefix, _raw
+        FROM ({records})
     """,
     )
 

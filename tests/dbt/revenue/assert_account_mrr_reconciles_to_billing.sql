@@ -1,8 +1,4 @@
 -- Nothing is lost between staging and the marts: per month and currency, recurring revenue
--- recomputed straight from the staged Stripe lines and contracts (no account mapping, no
--- intermediate models) equals the MRR the marts hold plus what is parked for a missing FX
--- rate; and per month, the marts' total MRR equals that billing converted at month-end rates.
--- Nothing is lost between staging and the marts: per month and currency, recurring revenue
 -- recomputed straight from the staged Stripe lines, prices' intervals, contracts and FX
 -- rates - written out here, not with the models' macros, ranking or FX model - equals the
 -- MRR the marts hold plus what is parked for a missing FX rate; and per month, the marts'
@@ -15,6 +11,10 @@ invoice_lines as (
 
 invoices as (
     select * from {{ ref('stg_stripe__invoices') }}
+),
+
+prices as (
+    select * from {{ ref('stg_stripe__prices') }}
 ),
 
 subscriptions as (
@@ -52,17 +52,26 @@ stripe_in_force as (
     select
         months.month,
         invoice_lines.currency,
-        coalesce(invoice_lines.subscription_item_id, invoice_lines.invoice_line_id) as item_key,
+        coalesce(
+            invoice_lines.subscription_item_id,
+            invoice_lines.invoice_id || ':' || invoice_lines.invoice_line_id
+        ) as item_key,
         invoice_lines.period_start_at,
-        case invoice_lines.billing_interval
-            when 'month' then invoice_lines.net_amount / invoice_lines.interval_count
-            when 'year' then invoice_lines.net_amount / (12 * invoice_lines.interval_count)
-            when 'week' then invoice_lines.net_amount * 52 / (12 * invoice_lines.interval_count)
-            when 'day' then invoice_lines.net_amount * 365 / (12 * invoice_lines.interval_count)
+        case coalesce(prices.billing_interval, invoice_lines.embedded_interval)
+            when 'month' then invoice_lines.net_amount
+                / coalesce(prices.interval_count, invoice_lines.embedded_interval_count)
+            when 'year' then invoice_lines.net_amount
+                / (12 * coalesce(prices.interval_count, invoice_lines.embedded_interval_count))
+            when 'week' then invoice_lines.net_amount * 52
+                / (12 * coalesce(prices.interval_count, invoice_lines.embedded_interval_count))
+            when 'day' then invoice_lines.net_amount * 365
+                / (12 * coalesce(prices.interval_count, invoice_lines.embedded_interval_count))
         end as mrr_local
     from invoice_lines
     inner join invoices
         on invoice_lines.invoice_id = invoices.invoice_id
+    left join prices
+        on invoice_lines.price_id = prices.price_id
     left join subscriptions
         on invoice_lines.subscription_id = subscriptions.subscription_id
     inner join months
@@ -71,7 +80,7 @@ stripe_in_force as (
     where invoice_lines.line_type = 'subscription'
         and not invoice_lines.is_proration
         and invoices.status in ('paid', 'open', 'uncollectible')
-        and invoice_lines.usage_type <> 'metered'
+        and coalesce(prices.usage_type, invoice_lines.embedded_usage_type, 'licensed') <> 'metered'
         and (subscriptions.ended_at is null or subscriptions.ended_at >= months.month_end_at)
 ),
 
