@@ -8,6 +8,13 @@ from pathlib import Path
 
 import duckdb
 
+# The marts the headline reads: a warehouse without them never finished a build.
+HEADLINE_MARTS = ("mart_mrr_bridge", "mart_retention_monthly", "mart_retention_trailing_12m")
+
+
+class HeadlineError(RuntimeError):
+    """The file cannot give a headline; the message says why and what to do."""
+
 
 @dataclass(frozen=True)
 class Headline:
@@ -19,6 +26,7 @@ class Headline:
     customers: int | None
     rows_quarantined: int
     reporting_currency: str = "KRW"
+    build: str | None = None  # which published build this is (warehouse_builds)
 
 
 def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple | None:
@@ -28,8 +36,37 @@ def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple | None:
         return None
 
 
+def _open(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    from orchestration.lib.publish import explain_duckdb_error
+
+    if warehouse.is_dir():
+        raise HeadlineError(f"{warehouse} is a folder; pass --warehouse the warehouse file")
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.Error as error:
+        raise HeadlineError(explain_duckdb_error(error, warehouse)) from error
+    present = {
+        r[0]
+        for r in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'main'"
+        ).fetchall()
+    }
+    missing = [mart for mart in HEADLINE_MARTS if mart not in present]
+    if missing:
+        con.close()
+        raise HeadlineError(
+            f"{warehouse} has no {', '.join(missing)}: it is not a built warehouse, or a "
+            "build stopped before its marts were written; run `warehouse build --landing DIR "
+            f"--warehouse {warehouse}`"
+        )
+    return con
+
+
 def read_headline(warehouse: Path) -> Headline:
-    con = duckdb.connect(str(warehouse), read_only=True)
+    """Raises HeadlineError when the file is not a (fully built) warehouse."""
+    from orchestration.lib.publish import published_build
+
+    con = _open(Path(warehouse))
     try:
         span = _one(con, "select min(month), max(month) from mart_mrr_bridge") or (None, None)
         last = span[1]
@@ -54,9 +91,14 @@ def read_headline(warehouse: Path) -> Headline:
             if last
             else None
         )
-        quarantined = _one(con, "select count(*) from landing_quarantine") or (0,)
+        quarantined = (
+            _one(con, "select count(*) from raw.landing_quarantine")
+            or _one(con, "select count(*) from landing_quarantine")
+            or (0,)
+        )
     finally:
         con.close()
+    build = published_build(Path(warehouse))
     return Headline(
         first_month=span[0],
         last_month=last,
@@ -65,6 +107,7 @@ def read_headline(warehouse: Path) -> Headline:
         nrr_12m=nrr_12m[0] if nrr_12m else None,
         customers=bridge[1] if bridge else None,
         rows_quarantined=int(quarantined[0]),
+        build=build.describe() if build else None,
     )
 
 
@@ -84,4 +127,5 @@ def format_headline(h: Headline) -> str:
             f"  Customers        {h.customers if h.customers is not None else 'n/a'}",
             f"  Rows quarantined {h.rows_quarantined:,}",
         ]
+        + ([f"  Published        {h.build}"] if h.build else [])
     )
