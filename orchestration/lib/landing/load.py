@@ -26,7 +26,7 @@ import pandas as pd
 from . import contract, manifest, quarantine
 from .contract import ChildObject, Field, SourceObject
 from .expectations import ValidationResult, Validator
-from .files import LandedFile, discover, fingerprint
+from .files import LandedFile, discover, escaped, fingerprint, link_fingerprint
 from .readers import EXTRA, ROWS, UnreadableFileError, csv_header, read_csv, read_jsonl
 from .validate import Extracted, ident, lit, stage_sql
 
@@ -78,6 +78,7 @@ def ensure_landing_tables(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(statement)
     con.execute(manifest.DDL)
     con.execute(quarantine.DDL)
+    manifest.ensure_layout(con)
 
 
 def ingest_all(
@@ -110,6 +111,7 @@ def ingest_source(
     seeds = {f: contract.seed_values(f.seed) for o in objects for f in o.fields if f.seed}
     for obj in objects:
         samples: dict[str, list[pd.DataFrame]] = {}
+        _reject_escaped_links(con, landing, obj, history, loaded_at, result)
         for file in fingerprint(landing, discover(landing, obj)):
             result.files_seen += 1
             known = [e for e in history.get(file.rel, []) if e.sha256 == file.sha256]
@@ -136,6 +138,34 @@ def ingest_source(
                 loaded_shas.setdefault(file.sha256, file.rel)
         validator = _validate(validator, obj, samples, seeds, result)
     return result
+
+
+def _reject_escaped_links(
+    con: duckdb.DuckDBPyConnection,
+    landing: Path,
+    obj: SourceObject,
+    history: dict[str, list[manifest.Entry]],
+    loaded_at: datetime,
+    result: SourceLoadResult,
+) -> None:
+    """Symlinks out of the landing root: never read, rejected in the manifest (once)."""
+    for path, reason in escaped(landing, obj):
+        link = link_fingerprint(landing, path)
+        result.files_seen += 1
+        result.files_rejected += 1
+        result.problems.append(f"{link.rel}: {reason}")
+        if any(e.sha256 == link.sha256 for e in history.get(link.rel, [])):
+            continue
+        outcome = manifest.FileOutcome(
+            obj.source, obj.name, link.rel, link.sha256, 0, status="rejected", reason=reason
+        )
+        con.begin()
+        quarantine.insert_file(
+            con, source=obj.source, object_=obj.name, file=link.rel, reason=reason,
+            loaded_at=loaded_at,
+        )  # fmt: skip
+        manifest.record(con, outcome, loaded_at)
+        con.commit()
 
 
 def _check_landing(landing: Path) -> Path:
