@@ -4,6 +4,7 @@ with
 
 accounts as (
     select * from {{ source('salesforce', 'account') }}
+    where {{ is_as_of('createddate') }}
 ),
 
 ranked as (

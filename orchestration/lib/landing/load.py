@@ -76,9 +76,24 @@ class SourceLoadResult:
 def ensure_landing_tables(con: duckdb.DuckDBPyConnection) -> None:
     for statement in contract.create_raw_tables_sql():
         con.execute(statement)
+    _add_new_contract_columns(con)
     con.execute(manifest.DDL)
     con.execute(quarantine.DDL)
     manifest.ensure_layout(con)
+
+
+def _add_new_contract_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """A warehouse built before the contract named a field gets its column (NULL before)."""
+    present: dict[str, set[str]] = {}
+    for schema, table, column in con.execute(
+        "select table_schema, table_name, column_name from information_schema.columns "
+        "where table_schema = 'raw'"
+    ).fetchall():
+        present.setdefault(f"{schema}.{table}", set()).add(column)
+    for table, columns in contract.raw_tables().items():
+        for name, sql_type in columns.items():
+            if name not in present.get(table, set()):
+                con.execute(f'alter table {table} add column "{name}" {sql_type}')
 
 
 def ingest_all(
