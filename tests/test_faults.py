@@ -585,3 +585,68 @@ def test_headline_on_a_half_built_warehouse_is_a_message(tmp_path: Path, capsys)
     assert code == 2
     assert "no mart_mrr_bridge" in err and "warehouse build" in err
     assert "no billing data" not in err
+
+
+# ---- what is retried -------------------------------------------------------------------
+
+
+def test_a_lock_is_retried_and_a_bad_path_is_not() -> None:
+    import dagster as dg
+
+    from orchestration.defs.dbt.assets import DbtTransientError, dbt_failure
+    from orchestration.defs.ingestion.assets import _explained
+    from orchestration.lib.publish import BuildError
+
+    lock = duckdb.IOException(
+        'IO Error: Could not set lock on file "/w/.wh.duckdb.ab12.building": Conflicting lock '
+        "is held in /usr/bin/python3 (PID 4242) by user app."
+    )
+    retried = _explained(lock, "/w/.wh.duckdb.ab12.building")
+    assert isinstance(retried, BuildError) and "PID 4242" in str(retried)
+    missing = duckdb.IOException('IO Error: Cannot open file "/nope/w.duckdb": No such file')
+    permanent = _explained(missing, "/nope/w.duckdb")
+    assert isinstance(permanent, dg.Failure) and permanent.allow_retries is False
+    assert "/nope/w.duckdb" in permanent.description and "check the path" in permanent.description
+
+    summary = {"problems": [{"test": "test.x.not_null_fct_account_months_mrr", "status": "fail"}]}
+    failed = dbt_failure("", 1, summary)
+    assert isinstance(failed, dg.Failure) and failed.allow_retries is False
+    assert "not_null_fct_account_months_mrr" in failed.description
+    assert isinstance(dbt_failure("Could not set lock on file x", 2, summary), DbtTransientError)
+    assert isinstance(dbt_failure("", -9, summary), DbtTransientError)
+
+
+def test_a_warehouse_of_the_old_layout_keeps_its_manifest() -> None:
+    """Manifest and quarantine move from `main` to `raw` without losing a row (losing the
+    manifest would load every landed file a second time)."""
+    from orchestration.lib.landing import ensure_landing_tables
+    from orchestration.lib.landing import manifest as manifest_module
+    from orchestration.lib.landing import quarantine as quarantine_module
+
+    con = duckdb.connect()
+    con.execute(manifest_module.DDL.replace("raw.landing_manifest", "main.landing_manifest"))
+    con.execute(quarantine_module.DDL.replace("raw.landing_quarantine", "main.landing_quarantine"))
+    con.execute(
+        "insert into main.landing_manifest values ('nps', 'responses', 'surveys/nps/a.csv', "
+        "'abc', 1, 1, 1, 0, 'loaded', null, now())"
+    )
+    con.execute(
+        "insert into main.landing_quarantine values ('nps', 'responses', 'surveys/nps/a.csv', "
+        "2, 'score', 'score: 11 is above the maximum 10', 'x@y.example,11', now())"
+    )
+    ensure_landing_tables(con)
+    ensure_landing_tables(con)
+    assert con.execute("select path from raw.landing_manifest").fetchall() == [
+        ("surveys/nps/a.csv",)
+    ]
+    assert con.execute("select count(*) from raw.landing_quarantine").fetchone() == (1,)
+    kinds = dict(
+        con.execute(
+            "select table_name, table_type from information_schema.tables "
+            "where table_schema = 'main'"
+        ).fetchall()
+    )
+    assert kinds == {"landing_manifest": "VIEW", "landing_quarantine": "VIEW"}
+    assert "raw_record" not in [
+        d[0] for d in con.execute("select * from main.landing_quarantine").description
+    ]

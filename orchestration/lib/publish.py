@@ -98,8 +98,14 @@ class BuildLock:
             BuildLock._held[self.path] += 1
             self._nested = True
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise BuildError(
+                f"cannot build in {self.path.parent}: {error.strerror}; pass --warehouse "
+                "(WAREHOUSE_PATH) a path in a folder you can write"
+            ) from error
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -160,6 +166,12 @@ def start_copy(published: Path, working: Path) -> None:
             raise BuildError(explain_duckdb_error(error, published)) from error
         try:
             shutil.copyfile(published, partial)
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            raise BuildError(
+                f"cannot copy {published} to {partial.parent} to build on: {error.strerror}; "
+                "free disk space or fix the folder's permissions, then run again"
+            ) from error
         finally:
             con.close()
         os.replace(partial, working)

@@ -24,6 +24,28 @@ class DbtTransientError(RuntimeError):
     """dbt failed for a reason worth a retry."""
 
 
+def dbt_failure(errors: str, returncode: int | None, summary: dict) -> Exception:
+    """What a failed `dbt build` raises: retried when the cause passes, else a Failure that
+    names the failing tests and is not retried (the same input fails the same way)."""
+    if returncode is not None and returncode < 0:
+        return DbtTransientError(f"dbt was stopped by signal {-returncode}; retrying")
+    if any(marker in errors for marker in _TRANSIENT_DBT_ERRORS):
+        return DbtTransientError(f"dbt could not lock the warehouse: {errors[:500]}")
+    failed = [p["test"] for p in summary["problems"] if p["status"] in ("fail", "error")]
+    last_error = errors.strip().splitlines()[-1][:300] if errors.strip() else ""
+    return dg.Failure(
+        description=(
+            f"dbt build failed: {len(failed)} error-severity test(s) failed"
+            + (f" ({', '.join(failed[:5])})" if failed else "")
+            + (f"; {last_error}" if last_error else "")
+            + "; the published warehouse was left as it was: fix the data or the model, "
+            "then build again"
+        ),
+        metadata={"problems": dg.MetadataValue.json(summary["problems"])},
+        allow_retries=False,
+    )
+
+
 class DbtBuildConfig(dg.Config):
     full_refresh: bool = False
 
@@ -87,20 +109,5 @@ def warehouse_dbt_assets(
     (report_dir / DBT_TEST_SUMMARY).write_text(json.dumps(summary, indent=2))
     context.log.info(f"dbt results: {summary['counts']}")
     if not invocation.is_successful():
-        errors = invocation.get_error() and str(invocation.get_error()) or ""
-        returncode = invocation.process.returncode
-        if returncode is not None and returncode < 0:
-            raise DbtTransientError(f"dbt was stopped by signal {-returncode}; retrying")
-        if any(marker in errors for marker in _TRANSIENT_DBT_ERRORS):
-            raise DbtTransientError(f"dbt could not lock the warehouse: {errors[:500]}")
-        failed = [p["test"] for p in summary["problems"] if p["status"] in ("fail", "error")]
-        raise dg.Failure(
-            description=(
-                f"dbt build failed: {len(failed)} error-severity test(s) failed"
-                + (f" ({', '.join(failed[:5])})" if failed else "")
-                + (f"; {errors.strip().splitlines()[-1][:300]}" if errors.strip() else "")
-                + "; the published warehouse was left as it was"
-            ),
-            metadata={"problems": dg.MetadataValue.json(summary["problems"])},
-            allow_retries=False,
-        )
+        error = invocation.get_error()
+        raise dbt_failure(str(error) if error else "", invocation.process.returncode, summary)
