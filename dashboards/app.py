@@ -79,3 +79,14 @@ with st.sidebar:
     st.caption(
         t("app.caption", currency=data.reporting_currency(), path=data.warehouse_path().name)
     )
+    if state.ok:
+        build = data.published_build()
+        if build:
+            st.caption(
+                t(
+                    "app.build",
+                    build=build["build_id"],
+                    as_of=build["as_of_date"] or "-",
+                    finished=build["finished_at"],
+                )
+            )

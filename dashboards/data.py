@@ -6,8 +6,10 @@ slice of one) and format what comes back. The marts are owned by dbt (see
 and looked up in the catalog before it is selected, so a missing optional column never
 breaks a page.
 
-Cache keys include a fingerprint of the warehouse file (path, mtime, size): after
-`make run` rebuilds the file the next page load reads fresh data without a restart.
+Cache keys include a fingerprint of the warehouse file (path, inode, mtime, size): a build
+publishes by replacing the file whole (orchestration/lib/publish.py), so the next page load
+reads the new build without a restart. No connection outlives a query: each read opens the
+file read-only and closes it, so an open board never holds the file a build needs.
 """
 
 from __future__ import annotations
@@ -142,15 +144,7 @@ def fingerprint(path: Path | None = None) -> str:
         stat = path.stat()
     except OSError:
         return f"{path}|missing"
-    return f"{path}|{stat.st_mtime_ns}|{stat.st_size}"
-
-
-@st.cache_resource(show_spinner=False, max_entries=1)
-def _connection(path: str, file_fingerprint: str) -> duckdb.DuckDBPyConnection:
-    # One read-only connection per warehouse version; max_entries=1 drops the previous one
-    # (and its file handle) after a rebuild.
-    del file_fingerprint  # part of the cache key only
-    return duckdb.connect(path, read_only=True)
+    return f"{path}|{stat.st_ino}|{stat.st_mtime_ns}|{stat.st_size}"
 
 
 def _normalise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -173,13 +167,14 @@ def _select(path: str, file_fingerprint: str, sql: str, params: tuple[Any, ...])
     statement = sql.lstrip().lower()
     if not statement.startswith(("select", "with")):
         raise ValueError("the boards only run SELECT statements")
+    del file_fingerprint  # part of the cache key only
     try:
-        connection = _connection(path, file_fingerprint)
-        cursor = connection.cursor()
+        # Opened per query and closed at once: a board never holds the file between reads.
+        connection = duckdb.connect(path, read_only=True)
         try:
-            frame = cursor.execute(sql, list(params)).df()
+            frame = connection.execute(sql, list(params)).df()
         finally:
-            cursor.close()
+            connection.close()
     except duckdb.IOException as error:
         # Another process (dbt during `make run`) holds the write lock.
         raise WarehouseUnavailable("busy", str(error)) from error
@@ -249,6 +244,22 @@ def warehouse_state() -> WarehouseState:
     except WarehouseUnavailable as error:
         return WarehouseState(False, error.reason, path, error.detail)
     return WarehouseState(True, "ok", path)
+
+
+def published_build() -> dict[str, Any]:
+    """The build the boards show (`warehouse_builds`, newest row); {} when not recorded."""
+    frame = _query(
+        "select count(*) as n from information_schema.tables "
+        "where table_schema = ? and table_name = 'warehouse_builds'",
+        (SCHEMA,),
+    )
+    if int(frame["n"].iloc[0]) == 0:
+        return {}
+    rows = _query(
+        f"select build_id, as_of_date, finished_at from {SCHEMA}.warehouse_builds "
+        "order by finished_at desc limit 1"
+    )
+    return {} if rows.empty else rows.iloc[0].to_dict()
 
 
 # ---- company-level marts -------------------------------------------------------------

@@ -20,6 +20,10 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "보고 통화 {currency} · 데이터: {path}",
         "en": "Reporting currency {currency} · data: {path}",
     },
+    "app.build": {
+        "ko": "빌드 {build} · 기준일 {as_of} · 완료 {finished} (UTC)",
+        "en": "Build {build} · as of {as_of} · finished {finished} (UTC)",
+    },
     "nav.overview": {"ko": "개요", "en": "Overview"},
     "nav.mrr_bridge": {"ko": "MRR 브리지", "en": "MRR bridge"},
     "nav.retention": {"ko": "리텐션", "en": "Retention"},

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
 from orchestration.settings import PROJECT_DIR, Settings
+
+
+class CliError(Exception):
+    """A message for the user (what happened, what to do) and the exit code."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _date(value: str) -> date:
@@ -65,20 +74,50 @@ def _print_build(summary, settings: Settings) -> None:
             print(f"  - {name}")
     if summary.failed_steps:
         print(f"FAILED steps: {', '.join(summary.failed_steps)}")
+        for cause in summary.causes:
+            print(f"  cause: {cause}")
+    current = summary.current
+    if summary.published:
+        print(f"\nPublished {current.describe()} to {settings.warehouse_path}")
+    elif current is not None:
+        print(
+            f"\nNot published: {settings.warehouse_path} is unchanged; readers still see "
+            f"{current.describe()}"
+        )
+    elif settings.warehouse_path.exists():
+        print(f"\nNot published: {settings.warehouse_path} is unchanged")
+    else:
+        print(f"\nNot published: no build of {settings.warehouse_path} has succeeded yet")
     if settings.warehouse_path.exists():
-        print(f"\nWarehouse {settings.warehouse_path}")
-        print(format_headline(read_headline(settings.warehouse_path)))
+        from orchestration.lib.headline import HeadlineError
+
+        try:
+            headline = format_headline(read_headline(settings.warehouse_path))
+        except HeadlineError as error:
+            headline = f"  ({error})"
+        label = "Warehouse" if summary.published else "Published warehouse (unchanged)"
+        print(f"\n{label} {settings.warehouse_path}")
+        print(headline)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from orchestration.lib.publish import BuildError, check_warehouse_path
+
     landing = Path(args.landing).resolve()
-    if not landing.is_dir():
-        print(
-            f"error: landing directory {landing} does not exist "
-            f"(write demo data with `warehouse demo --out {args.landing}`)",
-            file=sys.stderr,
+    if landing.exists() and not landing.is_dir():
+        raise CliError(
+            f"--landing {landing} is a file, not a folder: pass the landing root that holds "
+            "crm/, billing/, usage/, support/, surveys/ and finance/"
         )
-        return 2
+    if not landing.is_dir():
+        raise CliError(
+            f"landing directory {landing} does not exist "
+            f"(write demo data with `warehouse demo --out {args.landing}`)"
+        )
+    try:
+        check_warehouse_path(Path(args.warehouse).resolve())
+    except BuildError as error:
+        raise CliError(str(error)) from error
     settings = Settings(
         warehouse_path=Path(args.warehouse).resolve(),
         landing_dir=landing,
@@ -89,10 +128,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     from orchestration.lib.pipeline import run_pipeline
 
-    summary = run_pipeline(settings, full_refresh=args.full_refresh)
+    try:
+        summary = run_pipeline(settings, full_refresh=args.full_refresh)
+    except BuildError as error:
+        raise CliError(str(error), code=1) from error
     _print_build(summary, settings)
-    if not summary.success or summary.error_tests:
-        print("\nBuild FAILED.", file=sys.stderr)
+    if not summary.success or summary.error_tests or not summary.published:
+        print(
+            "\nBuild FAILED: fix the causes above and run the build again; the published "
+            "warehouse was left as it was.",
+            file=sys.stderr,
+        )
         return 1
     print(
         "\nBuild succeeded. Open the boards with `make dashboards`, the Dagster UI with `make dev`."
@@ -101,33 +147,51 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_deck(args: argparse.Namespace) -> int:
-    from orchestration.lib.deck import NoBillingDataError, render_board_deck
+    from orchestration.lib.deck import NO_BILLING_DATA, NoBillingDataError, render_board_deck
+    from orchestration.lib.deck.content import DeckDataError
+    from orchestration.lib.headline import HeadlineError, read_headline
 
     warehouse = Path(args.warehouse)
     if not warehouse.exists():
-        print(
-            f"error: warehouse {warehouse} does not exist (run `make run` first)", file=sys.stderr
-        )
-        return 2
+        raise CliError(f"warehouse {warehouse} does not exist (run `make run` first)")
     try:
-        pptx, pdf = render_board_deck(warehouse, args.month, Path(args.out))
+        headline = read_headline(warehouse)
+    except HeadlineError as error:
+        raise CliError(str(error)) from error
+    if headline.last_month is None:
+        print(f"No board deck: {NO_BILLING_DATA}")
+        return 0
+    if args.month is not None and not (headline.first_month <= args.month <= headline.last_month):
+        raise CliError(
+            f"--month {args.month:%Y-%m} is outside the data of {warehouse}: pick a month "
+            f"from {headline.first_month:%Y-%m} to {headline.last_month:%Y-%m}"
+        )
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise CliError(f"--out {out} is a file: pass a folder for the deck")
+    try:
+        pptx, pdf = render_board_deck(warehouse, args.month, out)
     except NoBillingDataError as skipped:
         print(f"No board deck: {skipped}")
         return 0
+    except DeckDataError as error:
+        raise CliError(
+            f"{error} (months covered: {headline.first_month:%Y-%m} to {headline.last_month:%Y-%m})"
+        ) from error
     print(f"Board deck: {pptx}\n            {pdf}")
     return 0
 
 
 def cmd_headline(args: argparse.Namespace) -> int:
-    from orchestration.lib.headline import format_headline, read_headline
+    from orchestration.lib.headline import HeadlineError, format_headline, read_headline
 
     warehouse = Path(args.warehouse)
     if not warehouse.exists():
-        print(
-            f"error: warehouse {warehouse} does not exist (run `make run` first)", file=sys.stderr
-        )
-        return 2
-    print(format_headline(read_headline(warehouse)))
+        raise CliError(f"warehouse {warehouse} does not exist (run `make run` first)")
+    try:
+        print(format_headline(read_headline(warehouse)))
+    except HeadlineError as error:
+        raise CliError(str(error)) from error
     return 0
 
 
@@ -178,7 +242,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except CliError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.code
+    except KeyboardInterrupt:
+        print("interrupted: nothing was published; run the command again", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last resort: a message, never a traceback
+        print(
+            f"error: {args.command} failed: {type(error).__name__}: {error}\n"
+            "This is a bug or an environment problem; set WAREHOUSE_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        if os.environ.get("WAREHOUSE_DEBUG"):
+            raise
+        return 1
 
 
 if __name__ == "__main__":

@@ -176,7 +176,7 @@ def test_invalid_json_lines_keep_physical_line_numbers() -> None:
         "select _line, messageid, properties_percent_read, properties_path "
         "from raw.segment__events order by _line"
     ).fetchall() == [(1, "m-1", None, None), (4, "m-3", 40.0, "/pricing")]
-    raw = con.execute("select raw_record from landing_quarantine where line = 2").fetchone()[0]
+    raw = con.execute("select raw_record from raw.landing_quarantine where line = 2").fetchone()[0]
     assert raw.startswith('{"type":"track","messageId":"m-2"')
 
 

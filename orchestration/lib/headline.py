@@ -11,6 +11,13 @@ import yaml
 
 DBT_PROJECT = Path(__file__).resolve().parents[2] / "dbt_project.yml"
 
+# The marts the headline reads: a warehouse without them never finished a build.
+HEADLINE_MARTS = ("mart_mrr_bridge", "mart_retention_monthly", "mart_retention_trailing_12m")
+
+
+class HeadlineError(RuntimeError):
+    """The file cannot give a headline; the message says why and what to do."""
+
 
 @dataclass(frozen=True)
 class Headline:
@@ -22,9 +29,7 @@ class Headline:
     customers: int | None
     rows_quarantined: int
     reporting_currency: str
-    # Marts the headline reads that the warehouse does not have (a build that failed or
-    # never ran): not the same as marts that exist with no rows.
-    missing_marts: tuple[str, ...] = ()
+    build: str | None = None  # which published build this is (warehouse_builds)
 
 
 def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple | None:
@@ -53,19 +58,38 @@ def reporting_currency(warehouse: Path) -> str:
     return str(row[0]).upper() if row and row[0] else default_reporting_currency()
 
 
-HEADLINE_MARTS = ("mart_mrr_bridge", "mart_retention_monthly", "mart_retention_trailing_12m")
+def _open(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    from orchestration.lib.publish import explain_duckdb_error
+
+    if warehouse.is_dir():
+        raise HeadlineError(f"{warehouse} is a folder; pass --warehouse the warehouse file")
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.Error as error:
+        raise HeadlineError(explain_duckdb_error(error, warehouse)) from error
+    present = {
+        r[0]
+        for r in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'main'"
+        ).fetchall()
+    }
+    missing = [mart for mart in HEADLINE_MARTS if mart not in present]
+    if missing:
+        con.close()
+        raise HeadlineError(
+            f"{warehouse} has no {', '.join(missing)}: it is not a built warehouse, or a "
+            "build stopped before its marts were written; run `warehouse build --landing DIR "
+            f"--warehouse {warehouse}`"
+        )
+    return con
 
 
 def read_headline(warehouse: Path) -> Headline:
-    con = duckdb.connect(str(warehouse), read_only=True)
+    """Raises HeadlineError when the file is not a (fully built) warehouse."""
+    from orchestration.lib.publish import published_build
+
+    con = _open(Path(warehouse))
     try:
-        tables = {
-            row[0]
-            for row in con.execute(
-                "select table_name from information_schema.tables where table_schema = 'main'"
-            ).fetchall()
-        }
-        missing = tuple(mart for mart in HEADLINE_MARTS if mart not in tables)
         span = _one(con, "select min(month), max(month) from mart_mrr_bridge") or (None, None)
         last = span[1]
         bridge = (
@@ -89,11 +113,16 @@ def read_headline(warehouse: Path) -> Headline:
             if last
             else None
         )
-        quarantined = _one(con, "select count(*) from landing_quarantine") or (0,)
+        quarantined = (
+            _one(con, "select count(*) from raw.landing_quarantine")
+            or _one(con, "select count(*) from landing_quarantine")
+            or (0,)
+        )
         # the build's dbt var, as the warehouse records it
         currency = _one(con, "select reporting_currency from build_settings")
     finally:
         con.close()
+    build = published_build(Path(warehouse))
     return Headline(
         first_month=span[0],
         last_month=last,
@@ -103,7 +132,7 @@ def read_headline(warehouse: Path) -> Headline:
         customers=bridge[1] if bridge else None,
         rows_quarantined=int(quarantined[0]),
         reporting_currency=currency[0] if currency else default_reporting_currency(),
-        missing_marts=missing,
+        build=build.describe() if build else None,
     )
 
 
@@ -112,11 +141,6 @@ def _pct(x: float | None) -> str:
 
 
 def format_headline(h: Headline) -> str:
-    if h.missing_marts:
-        return (
-            f"The warehouse has no table {', '.join(h.missing_marts)}: the dbt build did not "
-            "create it (see the build report, or run `make run`)."
-        )
     if h.last_month is None:
         # A CRM-, usage- or support-only landing: the build is fine, revenue is just not there.
         return "\n".join(
@@ -135,4 +159,5 @@ def format_headline(h: Headline) -> str:
             f"  Customers        {h.customers if h.customers is not None else 'n/a'}",
             f"  Rows quarantined {h.rows_quarantined:,}",
         ]
+        + ([f"  Published        {h.build}"] if h.build else [])
     )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 import dagster as dg
 
+from orchestration.lib import publish
 from orchestration.settings import Settings
 
 INGEST_METRICS = (
@@ -30,6 +32,10 @@ class BuildSummary:
     dbt_counts: dict[str, int]
     test_problems: list[dict[str, str]]
     checks_failed: list[str] = field(default_factory=list)
+    build_id: str = ""
+    published: bool = False  # this build replaced the published warehouse
+    current: publish.PublishedBuild | None = None  # the build readers see now
+    causes: list[str] = field(default_factory=list)  # why steps failed, one line each
 
     @property
     def tests(self) -> dict[str, int]:
@@ -61,21 +67,69 @@ def _metadata_value(value: Any) -> Any:
     return getattr(value, "value", value)
 
 
+def _innermost(error: Any) -> Any:
+    while getattr(error, "cause", None) is not None:
+        error = error.cause
+    return error
+
+
+def failure_causes(result: dg.ExecuteInProcessResult) -> list[str]:
+    """One line per failed step: the innermost error's message, not its traceback."""
+    causes: list[str] = []
+    for event in result.all_events:
+        if event.event_type_value != "STEP_FAILURE" or not event.step_key:
+            continue
+        error = _innermost(event.step_failure_data.error)
+        if error is None:
+            continue
+        message = (error.message or "").strip()
+        # "dagster._core.definitions.events.Failure: text" -> "text"
+        head, sep, tail = message.partition(": ")
+        if sep and "." in head and " " not in head:
+            message = tail
+        line = next((ln for ln in message.splitlines() if ln.strip()), error.cls_name or "")
+        causes.append(f"{event.step_key}: {line[:600]}")
+    return causes
+
+
 def run_pipeline(settings: Settings, *, full_refresh: bool = False) -> BuildSummary:
+    """Build into a copy of the warehouse and publish it when every error test passed.
+
+    Raises publish.BuildError when the build cannot start (the warehouse path is not
+    writable, another build holds the lock)."""
     export_environment(settings)
     from orchestration.defs.dbt.project import ensure_manifest
 
     ensure_manifest()  # the code location reads the manifest; it never parses on import
     from orchestration.definitions import build_definitions
 
-    defs = build_definitions(settings)
+    published = settings.warehouse_path
+    publish.check_warehouse_path(published)
+    lock = publish.BuildLock(published)
+    lock.acquire()
+    try:
+        return _run_locked(settings, build_definitions(settings), full_refresh)
+    finally:
+        lock.release()
+
+
+def _run_locked(settings: Settings, defs: dg.Definitions, full_refresh: bool) -> BuildSummary:
     job = defs.resolve_job_def("nightly_warehouse")
     run_config = {"ops": {"warehouse_dbt_assets": {"config": {"full_refresh": full_refresh}}}}
     report = settings.build_report_dir / "dbt_run_results.json"
     report.unlink(missing_ok=True)  # never report a previous night's tests
-    result = job.execute_in_process(
-        run_config=run_config, instance=dg.DagsterInstance.ephemeral(), raise_on_error=False
-    )
+    run_id = str(uuid.uuid4())
+    build_id = run_id[:8]
+    try:
+        result = job.execute_in_process(
+            run_config=run_config,
+            instance=dg.DagsterInstance.ephemeral(),
+            raise_on_error=False,
+            run_id=run_id,
+        )
+    finally:
+        # Published: the copy was moved. Failed: it goes, the published file is untouched.
+        publish.discard(publish.working_path(settings.warehouse_path, build_id))
 
     ingestion: dict[str, dict[str, int]] = {}
     materialized = 0
@@ -103,7 +157,12 @@ def run_pipeline(settings: Settings, *, full_refresh: bool = False) -> BuildSumm
         for ev in result.all_events
         if ev.event_type_value == "STEP_FAILURE" and ev.step_key
     ]
+    current = publish.published_build(settings.warehouse_path)
     return BuildSummary(
+        build_id=build_id,
+        published=current is not None and current.build_id == build_id,
+        current=current,
+        causes=failure_causes(result),
         success=result.success,
         assets_materialized=materialized,
         failed_steps=failed_steps,

@@ -12,6 +12,8 @@ invoice_lines as (
 
 invoices as (
     select * from {{ ref('stg_stripe__invoices') }}
+    -- as of: an invoice created after the as-of day does not count yet
+    where {{ is_as_of('created_at') }}
 ),
 
 subscriptions as (

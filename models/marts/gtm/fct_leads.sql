@@ -32,7 +32,7 @@ opportunities as (
 joined as (
     select
         leads.lead_id,
-        leads.email,
+        {{ hash_email('leads.email') }} as email_hash,
         leads.company_name,
         leads.industry,
         leads.number_of_employees,
@@ -84,7 +84,7 @@ joined as (
 final as (
     select
         lead_id,
-        email,
+        email_hash,
         company_name,
         industry,
         number_of_employees,

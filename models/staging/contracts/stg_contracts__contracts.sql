@@ -2,6 +2,7 @@ with
 
 contracts as (
     select * from {{ source('contracts', 'contracts') }}
+    where {{ is_as_of('updated_at') }}
 ),
 
 latest as (

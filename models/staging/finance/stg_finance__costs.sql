@@ -2,6 +2,7 @@ with
 
 source as (
     select * from {{ source('finance', 'costs') }}
+    where {{ is_as_of_date('month') }}
 ),
 
 keyed as (

@@ -2,6 +2,7 @@ with
 
 fx_rates as (
     select * from {{ source('finance', 'fx_rates') }}
+    where {{ is_as_of_date('date') }}
 ),
 
 latest as (

@@ -2,6 +2,7 @@ with
 
 source as (
     select * from {{ source('finance', 'marketing_spend') }}
+    where {{ is_as_of_date('date') }}
 ),
 
 keyed as (

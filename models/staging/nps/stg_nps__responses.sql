@@ -2,6 +2,7 @@ with
 
 source as (
     select * from {{ source('nps', 'responses') }}
+    where {{ is_as_of('submitted_at') }}
 ),
 
 latest as (

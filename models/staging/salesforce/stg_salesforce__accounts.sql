@@ -6,6 +6,7 @@ with
 
 accounts as (
     select * from {{ source('salesforce', 'account') }}
+    where {{ is_as_of('createddate') }}
 ),
 
 latest as (

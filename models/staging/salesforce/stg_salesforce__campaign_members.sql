@@ -2,6 +2,7 @@ with
 
 source as (
     select * from {{ source('salesforce', 'campaign_member') }}
+    where {{ is_as_of('createddate') }}
 ),
 
 latest as (

@@ -2,6 +2,7 @@ with
 
 source as (
     select * from {{ source('salesforce', 'lead') }}
+    where {{ is_as_of('createddate') }}
 ),
 
 latest as (

@@ -5,6 +5,7 @@ with
 
 source as (
     select * from {{ source('salesforce', 'opportunity') }}
+    where {{ is_as_of('createddate') }}
 ),
 
 opportunity_types as (

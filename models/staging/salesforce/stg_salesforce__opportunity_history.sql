@@ -2,6 +2,7 @@ with
 
 source as (
     select * from {{ source('salesforce', 'opportunity_history') }}
+    where {{ is_as_of('createddate') }}
 ),
 
 latest as (

@@ -11,13 +11,19 @@ with
 
 source as (
     select * from {{ source('segment', 'events') }}
+    where {{ is_as_of('timestamp') }}
     {% if is_incremental() %}
     -- re-read the last incremental_lookback_days of loads so late files still land; the
-    -- merge on message_id makes the overlap harmless
-    where _loaded_at >= (
+    -- merge on message_id makes the overlap harmless. Events dated after an earlier
+    -- as-of day (newer than any event kept) are re-read too, so they count once as of
+    -- reaches them.
+    and (
+        _loaded_at >= (
             select {{ dbt.dateadd('day', '-1 * ' ~ var('incremental_lookback_days'), 'max(loaded_at)') }}
             from {{ this }}
         )
+        or timestamp > (select max(event_at) from {{ this }})
+    )
     {% endif %}
 ),
 

@@ -39,6 +39,8 @@ final as (
         latest.due_date as due_at,
         latest.status_transitions_paid_at as paid_at,
         {{ to_major_units('latest.total', 'currencies.decimal_places') }} as total_amount,
+        {{ to_major_units('latest.subtotal', 'currencies.decimal_places') }} as subtotal_amount,
+        coalesce(latest.lines_has_more, false) as has_more_lines,
         {{ to_major_units('latest.amount_due', 'currencies.decimal_places') }} as amount_due,
         {{ to_major_units('latest.amount_paid', 'currencies.decimal_places') }} as amount_paid,
         {{ to_major_units('latest.amount_remaining', 'currencies.decimal_places') }} as amount_remaining,

@@ -2,6 +2,7 @@ with
 
 subscriptions as (
     select * from {{ source('stripe', 'subscriptions') }}
+    where {{ is_as_of('created') }}
 ),
 
 latest as (

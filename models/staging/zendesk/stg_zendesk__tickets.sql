@@ -2,6 +2,7 @@ with
 
 source as (
     select * from {{ source('zendesk', 'tickets') }}
+    where {{ is_as_of('created_at') }}
 ),
 
 latest as (

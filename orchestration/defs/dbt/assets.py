@@ -1,6 +1,7 @@
 """The whole dbt project as Dagster assets; dbt tests surface as asset checks."""
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -12,6 +13,37 @@ from orchestration.defs.dbt.translator import WarehouseDbtTranslator
 from orchestration.defs.resources import WarehouseResource
 
 DBT_TEST_SUMMARY = "dbt_run_results.json"
+
+# dbt is retried when it failed for a reason that passes (a lock, a killed process), never
+# when a model or an error-severity test failed: the same input fails the same way.
+DBT_RETRY = dg.RetryPolicy(max_retries=2, delay=10, backoff=dg.Backoff.EXPONENTIAL)
+_TRANSIENT_DBT_ERRORS = ("Could not set lock", "Conflicting lock", "database is locked")
+
+
+class DbtTransientError(RuntimeError):
+    """dbt failed for a reason worth a retry."""
+
+
+def dbt_failure(errors: str, returncode: int | None, summary: dict) -> Exception:
+    """What a failed `dbt build` raises: retried when the cause passes, else a Failure that
+    names the failing tests and is not retried (the same input fails the same way)."""
+    if returncode is not None and returncode < 0:
+        return DbtTransientError(f"dbt was stopped by signal {-returncode}; retrying")
+    if any(marker in errors for marker in _TRANSIENT_DBT_ERRORS):
+        return DbtTransientError(f"dbt could not lock the warehouse: {errors[:500]}")
+    failed = [p["test"] for p in summary["problems"] if p["status"] in ("fail", "error")]
+    last_error = errors.strip().splitlines()[-1][:300] if errors.strip() else ""
+    return dg.Failure(
+        description=(
+            f"dbt build failed: {len(failed)} error-severity test(s) failed"
+            + (f" ({', '.join(failed[:5])})" if failed else "")
+            + (f"; {last_error}" if last_error else "")
+            + "; the published warehouse was left as it was: fix the data or the model, "
+            "then build again"
+        ),
+        metadata={"problems": dg.MetadataValue.json(summary["problems"])},
+        allow_retries=False,
+    )
 
 
 class DbtBuildConfig(dg.Config):
@@ -41,6 +73,7 @@ def summarise_run_results(run_results: dict) -> dict:
     manifest=existing_manifest(),
     project=dbt_project,
     dagster_dbt_translator=WarehouseDbtTranslator(),
+    retry_policy=DBT_RETRY,
 )
 def warehouse_dbt_assets(
     context: dg.AssetExecutionContext,
@@ -54,16 +87,27 @@ def warehouse_dbt_assets(
     args = ["build", "--vars", json.dumps(dbt_vars)]
     if config.full_refresh:
         args.append("--full-refresh")
-    invocation = dbt.cli(args, context=context, raise_on_error=False)
+    # dbt writes the run's working copy, never the published file (profiles.yml reads it).
+    published_env = os.environ.get("WAREHOUSE_PATH")
+    os.environ["WAREHOUSE_PATH"] = warehouse.build_path
+    try:
+        invocation = dbt.cli(args, context=context, raise_on_error=False)
+    finally:
+        if published_env is None:
+            os.environ.pop("WAREHOUSE_PATH", None)
+        else:
+            os.environ["WAREHOUSE_PATH"] = published_env
     yield from invocation.stream()
 
-    summary = summarise_run_results(invocation.get_artifact("run_results.json"))
+    try:
+        run_results = invocation.get_artifact("run_results.json")
+    except (OSError, ValueError):
+        run_results = {}
+    summary = summarise_run_results(run_results)
     report_dir = Path(warehouse.warehouse_path).parent / "build_reports"
     report_dir.mkdir(parents=True, exist_ok=True)
     (report_dir / DBT_TEST_SUMMARY).write_text(json.dumps(summary, indent=2))
     context.log.info(f"dbt results: {summary['counts']}")
     if not invocation.is_successful():
-        raise dg.Failure(
-            description="dbt build failed: an error-severity test failed or a model errored",
-            metadata={"problems": dg.MetadataValue.json(summary["problems"])},
-        )
+        error = invocation.get_error()
+        raise dbt_failure(str(error) if error else "", invocation.process.returncode, summary)

@@ -5,14 +5,33 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 
 from orchestration.defs.ingestion.checks import check_results, check_specs
 from orchestration.defs.resources import WarehouseResource
-from orchestration.lib.landing import contract, ingest_source
+from orchestration.lib import publish
+from orchestration.lib.landing import LandingNotFoundError, contract, ingest_source
 
-# Transient failures (a file still being written, a locked warehouse) deserve a retry;
-# contract breaches never raise, they are quarantined.
+# Transient failures (a locked warehouse) deserve a retry; permanent ones (a path that is
+# not there, no permission, a file that is not a warehouse) fail at once with their cause.
+# Contract breaches never raise, they are quarantined.
 INGEST_RETRY = dg.RetryPolicy(max_retries=2, delay=15, backoff=dg.Backoff.EXPONENTIAL)
+
+
+def _explained(error: Exception, path: str) -> Exception:
+    """The error to raise: retried when transient, a non-retried Failure when not."""
+    if isinstance(error, LandingNotFoundError):
+        message = (
+            f"landing directory {error.path} does not exist or is not a folder; "
+            "point --landing (LANDING_DIR) at the landing root"
+        )
+    elif isinstance(error, duckdb.Error):
+        message = publish.explain_duckdb_error(error, path)
+    else:
+        message = f"{type(error).__name__}: {error}"
+    if publish.is_transient(error):
+        return publish.BuildError(message)
+    return dg.Failure(description=message, allow_retries=False)
 
 
 def raw_tables_of(source: str) -> list[str]:
@@ -44,8 +63,13 @@ def build_ingestion_asset(source: str) -> dg.AssetsDefinition:
     )
     def _ingest(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
         loaded_at = datetime.now(UTC).replace(tzinfo=None)
-        with warehouse.connect() as con:
-            result = ingest_source(con, Path(warehouse.landing_dir), source, loaded_at=loaded_at)
+        try:
+            with warehouse.connect() as con:
+                result = ingest_source(
+                    con, Path(warehouse.landing_dir), source, loaded_at=loaded_at
+                )
+        except (duckdb.Error, OSError) as error:
+            raise _explained(error, warehouse.build_path) from error
         for problem in result.problems:
             context.log.warning(problem)
         metadata = {
@@ -64,7 +88,9 @@ def build_ingestion_asset(source: str) -> dg.AssetsDefinition:
         )
         if result.is_unreadable:
             raise dg.Failure(
-                f"Every file of source '{source}' was unreadable: {result.problems[:5]}"
+                f"Every file of source '{source}' was unreadable: {result.problems[:5]}; "
+                "fix or replace the files (they stay rejected in landing_manifest)",
+                allow_retries=False,  # the same files fail the same way
             )
 
     return _ingest

@@ -480,6 +480,8 @@ STRIPE: tuple[SourceObject, ...] = (
             _f("subscription", required=False),  # legacy shape
             _f("due_date", "epoch", required=False),
             _f("total", "bigint", required=False),
+            _f("subtotal", "bigint", required=False),  # = the sum of its lines' amounts
+            _f("lines.has_more", _BOOL, required=False),  # true: lines.data is truncated
             _f("amount_due", "bigint", required=False),
             _f("amount_paid", "bigint", required=False),
             _f("amount_remaining", "bigint", required=False),

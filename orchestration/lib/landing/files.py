@@ -25,8 +25,7 @@ class LandedFile:
         return self.path.name.endswith(".gz")
 
 
-def discover(landing: Path, obj: SourceObject) -> list[Path]:
-    """The object's files in extract order (sorted names). Subfolders are not descended."""
+def _candidates(landing: Path, obj: SourceObject) -> list[Path]:
     folder = landing / obj.directory
     if not folder.is_dir():
         return []
@@ -35,6 +34,41 @@ def discover(landing: Path, obj: SourceObject) -> list[Path]:
         for p in folder.iterdir()
         if p.is_file() and p.name.endswith(_SUFFIXES[obj.format]) and not p.name.startswith(".")
     )
+
+
+def escapes_root(landing: Path, path: Path) -> str | None:
+    """Why `path` is not read, when a symlink (of the file or a folder on its way) leads
+    outside the landing root; None for a file inside it. The root itself may be a link."""
+    root = landing.resolve()
+    target = path.resolve()
+    if target == root or root in target.parents:
+        return None
+    return (
+        f"symbolic link to {target}, outside the landing root {root}: not followed; "
+        "copy the file into the landing root instead"
+    )
+
+
+def discover(landing: Path, obj: SourceObject) -> list[Path]:
+    """The object's files in extract order (sorted names). Subfolders are not descended,
+    and symlinks leading outside the landing root are not followed (see `escaped`)."""
+    return [p for p in _candidates(landing, obj) if escapes_root(landing, p) is None]
+
+
+def escaped(landing: Path, obj: SourceObject) -> list[tuple[Path, str]]:
+    """The object's files that are symlinks leading outside the landing root, with why."""
+    out = []
+    for p in _candidates(landing, obj):
+        reason = escapes_root(landing, p)
+        if reason is not None:
+            out.append((p, reason))
+    return out
+
+
+def link_fingerprint(landing: Path, path: Path) -> LandedFile:
+    """A manifest key for a link that is not followed: its target, never its content."""
+    digest = hashlib.sha256(f"symlink:{path.resolve()}".encode()).hexdigest()
+    return LandedFile(path, path.relative_to(landing).as_posix(), digest, 0)
 
 
 def sha256_of(path: Path) -> str:

@@ -26,7 +26,7 @@ import pandas as pd
 from . import contract, manifest, quarantine
 from .contract import ChildObject, Field, SourceObject
 from .expectations import ValidationResult, Validator
-from .files import LandedFile, discover, fingerprint
+from .files import LandedFile, discover, escaped, fingerprint, link_fingerprint
 from .readers import EXTRA, ROWS, UnreadableFileError, csv_header, read_csv, read_jsonl
 from .validate import Extracted, ident, lit, stage_sql
 
@@ -76,8 +76,24 @@ class SourceLoadResult:
 def ensure_landing_tables(con: duckdb.DuckDBPyConnection) -> None:
     for statement in contract.create_raw_tables_sql():
         con.execute(statement)
+    _add_new_contract_columns(con)
     con.execute(manifest.DDL)
     con.execute(quarantine.DDL)
+    manifest.ensure_layout(con)
+
+
+def _add_new_contract_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """A warehouse built before the contract named a field gets its column (NULL before)."""
+    present: dict[str, set[str]] = {}
+    for schema, table, column in con.execute(
+        "select table_schema, table_name, column_name from information_schema.columns "
+        "where table_schema = 'raw'"
+    ).fetchall():
+        present.setdefault(f"{schema}.{table}", set()).add(column)
+    for table, columns in contract.raw_tables().items():
+        for name, sql_type in columns.items():
+            if name not in present.get(table, set()):
+                con.execute(f'alter table {table} add column "{name}" {sql_type}')
 
 
 def ingest_all(
@@ -110,6 +126,7 @@ def ingest_source(
     seeds = {f: contract.seed_values(f.seed) for o in objects for f in o.fields if f.seed}
     for obj in objects:
         samples: dict[str, list[pd.DataFrame]] = {}
+        _reject_escaped_links(con, landing, obj, history, loaded_at, result)
         for file in fingerprint(landing, discover(landing, obj)):
             result.files_seen += 1
             known = [e for e in history.get(file.rel, []) if e.sha256 == file.sha256]
@@ -136,6 +153,34 @@ def ingest_source(
                 loaded_shas.setdefault(file.sha256, file.rel)
         validator = _validate(validator, obj, samples, seeds, result)
     return result
+
+
+def _reject_escaped_links(
+    con: duckdb.DuckDBPyConnection,
+    landing: Path,
+    obj: SourceObject,
+    history: dict[str, list[manifest.Entry]],
+    loaded_at: datetime,
+    result: SourceLoadResult,
+) -> None:
+    """Symlinks out of the landing root: never read, rejected in the manifest (once)."""
+    for path, reason in escaped(landing, obj):
+        link = link_fingerprint(landing, path)
+        result.files_seen += 1
+        result.files_rejected += 1
+        result.problems.append(f"{link.rel}: {reason}")
+        if any(e.sha256 == link.sha256 for e in history.get(link.rel, [])):
+            continue
+        outcome = manifest.FileOutcome(
+            obj.source, obj.name, link.rel, link.sha256, 0, status="rejected", reason=reason
+        )
+        con.begin()
+        quarantine.insert_file(
+            con, source=obj.source, object_=obj.name, file=link.rel, reason=reason,
+            loaded_at=loaded_at,
+        )  # fmt: skip
+        manifest.record(con, outcome, loaded_at)
+        con.commit()
 
 
 def _check_landing(landing: Path) -> Path:

@@ -13,7 +13,9 @@ from datetime import datetime
 
 import duckdb
 
-TABLE = "landing_manifest"
+# Landing bookkeeping lives beside the raw tables, out of the marts' schema (`main`); `main`
+# keeps views of it without raw content (quarantine.PUBLIC_COLUMNS) for readers of old.
+TABLE = "raw.landing_manifest"
 CHANGED = "changed after load: extracts are immutable"
 
 DDL = f"""
@@ -31,6 +33,30 @@ create table if not exists {TABLE} (
     loaded_at timestamp
 )
 """
+
+
+def ensure_layout(con: duckdb.DuckDBPyConnection) -> None:
+    """Move a warehouse of the old layout (both tables in `main`) to `raw`, then (re)create
+    the `main` views. Idempotent; call after the raw tables exist."""
+    from . import quarantine
+
+    tables = {
+        (schema, name): kind
+        for schema, name, kind in con.execute(
+            "select table_schema, table_name, table_type from information_schema.tables "
+            "where table_name in ('landing_manifest', 'landing_quarantine')"
+        ).fetchall()
+    }
+    for qualified in (TABLE, quarantine.TABLE):
+        name = qualified.split(".", 1)[1]
+        if tables.get(("main", name)) == "BASE TABLE":
+            con.execute(f"insert into {qualified} select * from main.{name}")
+            con.execute(f"drop table main.{name}")
+    con.execute(f"create or replace view main.landing_manifest as select * from {TABLE}")
+    con.execute(
+        "create or replace view main.landing_quarantine as "
+        f"select {', '.join(quarantine.PUBLIC_COLUMNS)} from {quarantine.TABLE}"
+    )
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,9 @@ from datetime import datetime
 
 import duckdb
 
-TABLE = "landing_quarantine"
+TABLE = "raw.landing_quarantine"  # out of the marts' schema: raw_record may hold personal data
+# What `main.landing_quarantine` shows: where and why, never the record itself.
+PUBLIC_COLUMNS = ("source", "object", "file", "line", "field", "reason", "loaded_at")
 
 DDL = f"""
 create table if not exists {TABLE} (
