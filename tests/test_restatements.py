@@ -15,8 +15,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
+import pandas as pd
 import pytest
 
+from dashboards.i18n import t
 from tests.dbt_runner import REPO, dbt_build, ingest_landing, query
 from tests.test_revenue_scenario import LANDING, REVENUE_SELECTION
 
@@ -163,3 +166,115 @@ def test_the_later_build_again_with_full_refresh_adds_nothing(builds: Builds) ->
     assert _reported(builds.warehouse) == reported
     assert _restatements(builds.warehouse) == restated
     assert query(builds.warehouse, files_sql) == files
+
+
+# ---- the Overview and the deck ---------------------------------------------------------
+
+LATE_PATH = "billing/stripe/invoices/2025-03-20.jsonl"
+
+
+@pytest.fixture(scope="module")
+def restated_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The boards' fixture warehouse plus mart_restatements rows for its latest month
+    (a headline KPI with one late file, a rate, and a KPI the deck leaves out)."""
+    from tests.dashboard_fixture import build_fixture
+
+    warehouse = build_fixture(tmp_path_factory.mktemp("restated") / "warehouse.duckdb")
+    with duckdb.connect(str(warehouse)) as connection:
+        latest = connection.execute("select max(month) from main.mart_mrr_bridge").fetchone()[0]
+        connection.execute(
+            """
+            create table main.mart_restatements (
+                month date, metric varchar, value_kind varchar,
+                reported_value decimal(38, 12), current_value decimal(38, 12),
+                difference decimal(38, 12), reported_at date,
+                landing_file_count bigint, landing_files varchar
+            )
+            """
+        )
+        connection.executemany(
+            "insert into main.mart_restatements values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (latest, "ending_mrr", "money", 1_400_000, 1_412_000, 12_000,
+                 date(2025, 3, 5), 1, LATE_PATH),
+                (latest, "nrr", "rate", 0.95, 0.96, 0.01, date(2025, 3, 5), 2,
+                 f"finance/fx_rates/2025-03-20.csv, {LATE_PATH}"),
+                (latest, "revenue_churn_rate", "rate", 0.02, 0.01, -0.01,
+                 date(2025, 3, 5), 0, None),
+            ],
+        )  # fmt: skip
+    return warehouse
+
+
+def test_restatement_sentences_in_both_languages() -> None:
+    from dashboards.restatements import restatement_lines
+
+    frame = pd.DataFrame(
+        [
+            {"month": DEC, "metric": "ending_mrr", "value_kind": "money",
+             "reported_value": 476_000.0, "current_value": 488_000.0, "difference": 12_000.0,
+             "reported_at": date(2025, 3, 15), "landing_file_count": 1,
+             "landing_files": LATE_PATH},
+        ]
+    )  # fmt: skip
+    assert restatement_lines(frame, "en", "KRW") == [
+        "December 2024 Ending MRR restated +₩12,000 (₩476,000 → ₩488,000, first reported "
+        f"2025-03-15): late invoice in {LATE_PATH}"
+    ]
+    assert restatement_lines(frame, "ko", "KRW") == [
+        "2024년 12월 기말 MRR +₩12,000 정정 (₩476,000 → ₩488,000, 최초 보고 2025-03-15): "
+        f"늦게 들어온 인보이스 {LATE_PATH}"
+    ]
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_overview_shows_the_restatements_of_its_months(
+    restated_warehouse: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    from tests.test_dashboards_pages import assert_clean, open_page
+
+    monkeypatch.setenv("WAREHOUSE_PATH", str(restated_warehouse))
+    monkeypatch.delenv("REPORTING_CURRENCY", raising=False)
+    at = open_page("overview", language)
+    assert_clean(at)
+    assert t("restated.title", language) in [header.value for header in at.subheader]
+    text = " ".join(markdown.value for markdown in at.markdown)
+    assert "+₩12,000" in text and LATE_PATH in text
+    assert t("restated.more_files", language, n=1) in text  # NRR: two late files
+    # revenue churn rate is not a headline KPI: in the table, not in the sentences
+    assert t("col.revenue_churn_rate", language) not in text
+    table = at.dataframe[-1].value
+    assert len(table) == 3
+    # a month range before the restated month shows none
+    start = date(2023, 1, 1)
+    at = open_page("overview", language, month_range=(start, date(2023, 6, 1)))
+    assert_clean(at)
+    assert t("restated.none", language) in [caption.value for caption in at.caption]
+
+
+def test_deck_adds_a_restatements_slide(restated_warehouse: Path, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from orchestration.lib.deck import render_board_deck
+    from tests.test_deck import SLIDE_COUNT, _slide_texts
+
+    pptx_path, pdf_path = render_board_deck(restated_warehouse, None, tmp_path, "en")
+    deck = Presentation(str(pptx_path))
+    assert len(deck.slides) == SLIDE_COUNT + 1
+    texts = " ".join(_slide_texts(deck.slides[-1]))
+    assert t("deck.restatements", "en") in texts
+    assert "+₩12,000" in texts and LATE_PATH in texts
+    assert t("col.revenue_churn_rate", "en") not in texts
+    assert pdf_path.stat().st_size > 0
+
+
+def test_deck_without_restatements_keeps_its_slides(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from orchestration.lib.deck import render_board_deck
+    from tests.dashboard_fixture import build_fixture
+    from tests.test_deck import SLIDE_COUNT
+
+    warehouse = build_fixture(tmp_path / "warehouse.duckdb")
+    pptx_path, _ = render_board_deck(warehouse, None, tmp_path, "en")
+    assert len(Presentation(str(pptx_path)).slides) == SLIDE_COUNT
