@@ -4,10 +4,10 @@
 {%- set selects = [] -%}
 {%- set seen = [] -%}
 {%- for mart, columns in metrics.items() -%}
-    {%- for column, kind in columns.items() if column not in seen -%}
-        {%- do seen.append(column) -%}
-        {%- do selects.append((mart, column, kind)) -%}
-    {%- endfor -%}
+{%- for column, kind in columns.items() if column not in seen -%}
+{%- do seen.append(column) -%}
+{%- do selects.append((mart, column, kind)) -%}
+{%- endfor -%}
 {%- endfor -%}
 with
 

@@ -94,15 +94,30 @@ fx_rate_months as (
 ),
 
 unioned as (
-    select path, month from line_months
+    select
+        path,
+        month
+    from line_months
     union all
-    select path, month from price_months
+    select
+        path,
+        month
+    from price_months
     union all
-    select path, month from subscription_months
+    select
+        path,
+        month
+    from subscription_months
     union all
-    select path, month from contract_months
+    select
+        path,
+        month
+    from contract_months
     union all
-    select path, month from fx_rate_months
+    select
+        path,
+        month
+    from fx_rate_months
 ),
 
 final as (
