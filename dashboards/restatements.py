@@ -14,11 +14,10 @@ from typing import Any
 import pandas as pd
 
 from dashboards.formatting import (
+    MISSING,
     format_count,
     format_money,
     format_month,
-    format_pct,
-    format_pct_points,
     is_missing,
 )
 from dashboards.i18n import TEXT, column_label, t
@@ -27,11 +26,15 @@ from dashboards.kpis import HEADLINE_KPIS
 HEADLINE_METRICS: tuple[str, ...] = tuple(field for _, _, field, _ in HEADLINE_KPIS)
 
 
+# A restated rate often moves by hundredths of a point: two decimals, not the board's one.
+RATE_DECIMALS = 2
+
+
 def _level(kind: str, value: Any, language: str, currency: str) -> str:
     if kind == "money":
         return format_money(value, language, currency, compact=False)
     if kind == "rate":
-        return format_pct(value)
+        return MISSING if is_missing(value) else f"{float(value) * 100:,.{RATE_DECIMALS}f}%"
     return format_count(value)
 
 
@@ -39,7 +42,11 @@ def _change(kind: str, value: Any, language: str, currency: str) -> str:
     if kind == "money":
         return format_money(value, language, currency, compact=False, signed=True)
     if kind == "rate":
-        return format_pct_points(value, language)
+        if is_missing(value):
+            return MISSING
+        points = round(float(value) * 100, RATE_DECIMALS) + 0.0  # no "-0.00"
+        suffix = "%p" if language == "ko" else " pp"
+        return f"{'+' if points > 0 else ''}{points:,.{RATE_DECIMALS}f}{suffix}"
     return format_count(value, signed=True)
 
 
