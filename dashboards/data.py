@@ -86,12 +86,21 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
         "logo_retention",
         "revenue_retention",
     ),
+    "mart_restatements": (
+        "month",
+        "metric",
+        "reported_value",
+        "current_value",
+        "difference",
+        "reported_at",
+    ),
 }
 # Columns other engineers said may exist; selected only when the catalog has them.
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "dim_accounts": ("is_deleted_in_crm", "ultimate_parent_account_id", "currency"),
     "fct_account_months": ("fx_rate",),
     "mart_mrr_bridge": ("ending_arr",),
+    "mart_restatements": ("value_kind", "landing_file_count", "landing_files"),
 }
 PUBLIC_MARTS = frozenset(REQUIRED_COLUMNS)
 DATE_COLUMNS = ("month", "cohort_month", "first_paid_month")
@@ -283,6 +292,15 @@ def cohort_retention() -> pd.DataFrame:
     if "mart_cohort_retention" not in _catalog():
         return pd.DataFrame(columns=list(REQUIRED_COLUMNS["mart_cohort_retention"]))
     return _select_mart("mart_cohort_retention", "cohort_month, months_since_start")
+
+
+def restatements(start: date, end: date) -> pd.DataFrame:
+    """mart_restatements rows of the months start..end (none when the mart is not built)."""
+    if "mart_restatements" not in _catalog():
+        return pd.DataFrame(columns=list(REQUIRED_COLUMNS["mart_restatements"]))
+    return _select_mart(
+        "mart_restatements", "month desc, metric", "month between ? and ?", (start, end)
+    )
 
 
 def months() -> list[date]:

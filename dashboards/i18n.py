@@ -296,6 +296,51 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "NRR·GRR: against beginning MRR at the month's rates; new and reactivation "
         "excluded. 12-month values use the accounts paying 12 months earlier.",
     },
+    # restatements (mart_restatements): the Overview section and the deck slide
+    "restated.title": {"ko": "정정된 지표", "en": "Restatements"},
+    "restated.caption": {
+        "ko": "처음 보고된 값과 지금 값이 다른 월·지표와, 그 보고 뒤에 적재된 원인 파일.",
+        "en": "Months and KPIs whose value now differs from the value first reported, with "
+        "the landing files loaded after that report.",
+    },
+    "restated.none": {
+        "ko": "표시된 월은 모두 처음 보고된 값 그대로입니다.",
+        "en": "Every month shown is as first reported.",
+    },
+    "restated.line": {
+        "ko": "{month} {metric} {change} 정정 ({reported} → {current}, 최초 보고 "
+        "{reported_at}): {cause}",
+        "en": "{month} {metric} restated {change} ({reported} → {current}, first reported "
+        "{reported_at}): {cause}",
+    },
+    "restated.more_files": {"ko": " 외 {n}개 파일", "en": " and {n} more files"},
+    "restated.more_rows": {
+        "ko": "그 밖에 {n}건: mart_restatements 참조",
+        "en": "{n} more in mart_restatements",
+    },
+    "restated.cause.invoices": {
+        "ko": "늦게 들어온 인보이스 {path}",
+        "en": "late invoice in {path}",
+    },
+    "restated.cause.contracts": {"ko": "늦게 들어온 계약 {path}", "en": "late contract in {path}"},
+    "restated.cause.fx_rates": {"ko": "새 환율 {path}", "en": "new FX rate in {path}"},
+    "restated.cause.subscriptions": {
+        "ko": "구독 변경 {path}",
+        "en": "subscription change in {path}",
+    },
+    "restated.cause.prices": {"ko": "늦게 들어온 가격 {path}", "en": "late price in {path}"},
+    "restated.cause.file": {"ko": "늦게 들어온 파일 {path}", "en": "late file {path}"},
+    "restated.cause.none": {
+        "ko": "새 적재 파일 없음 (규칙·설정 변경)",
+        "en": "no new landing file (a rule or setting changed)",
+    },
+    "col.metric": {"ko": "지표", "en": "Metric"},
+    "col.reported_value": {"ko": "최초 보고 값", "en": "First reported"},
+    "col.current_value": {"ko": "현재 값", "en": "Now"},
+    "col.difference": {"ko": "차이", "en": "Difference"},
+    "col.reported_at": {"ko": "최초 보고 기준일", "en": "First reported as of"},
+    "col.landing_files": {"ko": "원인 파일", "en": "Landing files"},
+    "deck.restatements": {"ko": "정정된 지표", "en": "Restated numbers"},
 }
 
 

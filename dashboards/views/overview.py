@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from dashboards import charts, data, ui
 from dashboards.formatting import format_month
-from dashboards.i18n import t
+from dashboards.i18n import column_label, t
 from dashboards.kpis import HEADLINE_KPIS
+from dashboards.restatements import HEADLINE_METRICS, formatted_table, restatement_lines
 
 
 def render() -> None:
     language, currency = ui.lang(), ui.currency()
-    _, month = ui.month_range()
+    start, month = ui.month_range()
     st.title(t("overview.title"))
     st.caption(
         t("overview.as_of", month=format_month(month, language, long=True))
@@ -68,6 +71,26 @@ def render() -> None:
         money=["ending_mrr", "ending_arr"],
         rates=["nrr", "grr", "logo_churn_rate"],
         counts=["ending_customers"],
+        months=["month"],
+    )
+    _restatements(start, month, language, currency)
+
+
+def _restatements(start: date, end: date, language: str, currency: str) -> None:
+    """Months shown whose numbers changed since first reported, and the files that did it."""
+    frame = data.restatements(start, end)
+    if frame.empty:
+        st.caption(t("restated.none"))
+        return
+    st.subheader(t("restated.title"))
+    st.caption(t("restated.caption"))
+    for line in restatement_lines(frame, language, currency, HEADLINE_METRICS):
+        st.markdown(f"- {line}")
+    table = formatted_table(frame, language, currency)
+    ui.show_table(
+        table.assign(metric=[column_label(m) for m in table["metric"]]),
+        key="overview_restatements",
+        file_name=f"restatements_{format_month(end)}",
         months=["month"],
     )
 

@@ -68,6 +68,8 @@ class DeckContent:
     cohort_table: Table
     top_movements: Table
     latest_rates: dict[str, str]
+    # restated KPIs of the months shown, in words (orchestration/lib/deck/restatements.py)
+    restatements: list[str] = field(default_factory=list)
 
 
 class DeckDataError(RuntimeError):

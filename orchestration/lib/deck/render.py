@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from pptx.util import Inches  # noqa: E402
 from orchestration.lib.deck.canvas import SLIDE_HEIGHT, SLIDE_WIDTH, PdfCanvas, PptxCanvas  # noqa: E402
 from orchestration.lib.deck.content import DeckContent, load_content  # noqa: E402
 from orchestration.lib.deck.fonts import resolve_language  # noqa: E402
+from orchestration.lib.deck.restatements import load_restatement_lines, slides_for  # noqa: E402
 from orchestration.lib.deck.slides import SLIDES  # noqa: E402
 from orchestration.lib.headline import reporting_currency  # noqa: E402
 
@@ -34,6 +36,10 @@ def render_board_deck(
     language, font_families = resolve_language(language)
     currency = reporting_currency(Path(warehouse))
     content = load_content(Path(warehouse), month, language, currency)
+    content = replace(
+        content,
+        restatements=load_restatement_lines(Path(warehouse), content.month, language, currency),
+    )
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = f"board_deck_{content.month:%Y-%m}"
@@ -60,8 +66,9 @@ def _write_pptx(content: DeckContent, path: Path) -> None:
     presentation.slide_width = Inches(SLIDE_WIDTH)
     presentation.slide_height = Inches(SLIDE_HEIGHT)
     blank = presentation.slide_layouts[6]
-    total = len(SLIDES)
-    for number, draw in enumerate(SLIDES, start=1):
+    slides = slides_for(content, SLIDES)
+    total = len(slides)
+    for number, draw in enumerate(slides, start=1):
         slide = presentation.slides.add_slide(blank)
         draw(PptxCanvas(slide), content, number, total)
     presentation.core_properties.title = f"Board deck {content.month:%Y-%m}"
@@ -72,9 +79,10 @@ def _write_pptx(content: DeckContent, path: Path) -> None:
 
 def _write_pdf(content: DeckContent, path: Path, fonts: list[str]) -> None:
     temporary = path.with_suffix(".pdf.tmp")
-    total = len(SLIDES)
+    slides = slides_for(content, SLIDES)
+    total = len(slides)
     with PdfPages(temporary, metadata={"Title": f"Board deck {content.month:%Y-%m}"}) as pdf:
-        for number, draw in enumerate(SLIDES, start=1):
+        for number, draw in enumerate(slides, start=1):
             figure = plt.figure(figsize=(SLIDE_WIDTH, SLIDE_HEIGHT))
             try:
                 draw(PdfCanvas(figure, fonts), content, number, total)
