@@ -118,7 +118,7 @@ class WarehouseUnavailable(RuntimeError):
 @dataclass(frozen=True)
 class WarehouseState:
     ok: bool
-    reason: str  # "ok" | "missing" | "empty" | "busy" | "error"
+    reason: str  # "ok" | "missing" | "absent" | "empty" | "busy" | "error"
     path: Path
     detail: str = ""
 
@@ -246,7 +246,8 @@ def warehouse_state() -> WarehouseState:
             mart for mart in ("mart_mrr_bridge", "mart_retention_monthly") if mart not in catalog
         )
         if absent:
-            return WarehouseState(False, "empty", path, ", ".join(absent))
+            # tables the build did not create: not the same as marts with no rows
+            return WarehouseState(False, "absent", path, ", ".join(absent))
         rows = _query(f"select count(*) as n from {SCHEMA}.mart_mrr_bridge")["n"].iloc[0]
         if int(rows) == 0:
             return WarehouseState(False, "empty", path, "mart_mrr_bridge has no rows")

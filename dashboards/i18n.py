@@ -52,6 +52,12 @@ TEXT: dict[str, dict[str, str]] = {
         "the repository root, then reload this page (set `WAREHOUSE_PATH` to use another "
         "file).",
     },
+    "wh.absent": {
+        "ko": "웨어하우스 `{path}`에 테이블 {detail}이(가) 없습니다: dbt 빌드가 만들지 "
+        "못했습니다. `make run`으로 다시 빌드하고 빌드 보고서를 확인한 뒤 새로 고치세요.",
+        "en": "The warehouse `{path}` has no table {detail}: the dbt build did not create it. "
+        "Rebuild with `make run`, check the build report, then reload.",
+    },
     "wh.empty": {
         "ko": "웨어하우스 `{path}`에 아직 마트 데이터가 없습니다 ({detail}). `make run`으로 "
         "데이터를 적재하고 dbt 마트를 만든 뒤 새로 고치세요.",

@@ -59,7 +59,8 @@ def language_switch() -> None:
 
 
 def warehouse_message(state: data.WarehouseState, language: str | None = None) -> str:
-    key = f"wh.{state.reason}" if state.reason in {"missing", "empty", "busy"} else "wh.error"
+    known = {"missing", "absent", "empty", "busy"}
+    key = f"wh.{state.reason}" if state.reason in known else "wh.error"
     detail = (state.detail or state.reason).splitlines()[0][:200]
     return t(key, language, path=state.path, detail=detail)
 

@@ -319,3 +319,19 @@ def test_definitions_page_without_docs(
     at = open_page("definitions", "ko")
     assert_clean(at)
     assert at.info
+
+
+def test_a_missing_mart_is_not_called_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warehouse without the marts (a failed build) says which table is missing."""
+    import duckdb
+
+    path = tmp_path / "unbuilt.duckdb"
+    duckdb.connect(str(path)).execute("create table landing_quarantine (x int)").close()
+    monkeypatch.setenv("WAREHOUSE_PATH", str(path))
+    at = open_page("overview", "en")
+    assert not at.exception
+    warning = " ".join(w.value for w in at.warning)
+    assert "has no table mart_mrr_bridge" in warning
+    assert "no mart data" not in warning

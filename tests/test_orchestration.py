@@ -112,17 +112,30 @@ def test_cli_exits_non_zero_when_a_whole_source_is_unreadable(tmp_path: Path) ->
 
 def test_loading_the_code_location_runs_no_dbt(dbt_manifest: Path) -> None:
     """Importing the code location reads the manifest; it never starts `dbt parse`."""
+    import os
     import subprocess
     import sys
 
     script = (
         "import subprocess\n"
-        "def refuse(*args, **kwargs):\n"
-        "    raise AssertionError(f'subprocess started on import: {args}')\n"
-        "subprocess.run = refuse\n"
+        "run = subprocess.run\n"
+        "def refuse_dbt(command, *args, **kwargs):\n"
+        "    if 'dbt' in str(command):\n"
+        "        raise AssertionError(f'dbt started on import: {command}')\n"
+        "    return run(command, *args, **kwargs)\n"
+        "subprocess.run = refuse_dbt\n"
         "import orchestration.definitions\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=dbt_manifest.parents[1], capture_output=True, text=True
-    )
+    # A manifest older than every model: a parse-on-import would run dbt now.
+    stat = dbt_manifest.stat()
+    os.utime(dbt_manifest, (0, 0))
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=dbt_manifest.parents[1],
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        os.utime(dbt_manifest, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert done.returncode == 0, done.stderr[-2000:]
