@@ -11,7 +11,8 @@ with
 
 source as (
     select * from {{ source('segment', 'events') }}
-    where {{ is_as_of('timestamp') }}
+    where
+        {{ is_as_of('timestamp') }}
     {% if is_incremental() %}
     -- re-read the last incremental_lookback_days of loads so late files still land; the
     -- merge on message_id makes the overlap harmless. Events dated after an earlier
@@ -22,7 +23,7 @@ source as (
             select {{ dbt.dateadd('day', '-1 * ' ~ var('incremental_lookback_days'), 'max(loaded_at)') }}
             from {{ this }}
         )
-        or timestamp > (select max(event_at) from {{ this }})
+        or timestamp > (select max(kept.event_at) from {{ this }} as kept)
     )
     {% endif %}
 ),
