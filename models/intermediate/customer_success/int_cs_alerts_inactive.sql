@@ -14,13 +14,8 @@ events as (
     where event_date <= {{ revenue_as_of_date() }}
 ),
 
-invoice_lines as (
-    select * from {{ ref('int_stripe_invoice_lines_enriched') }}
-    where is_recurring and net_amount > 0
-),
-
-contracts as (
-    select * from {{ ref('stg_contracts__contracts') }}
+first_paid_days as (
+    select * from {{ ref('int_cs_account_first_paid_days') }}
 ),
 
 paying_accounts as (
@@ -29,24 +24,6 @@ paying_accounts as (
     where
         month = {{ revenue_last_complete_month() }}
         and is_active
-),
-
-first_paid_days as (
-    select
-        account_id,
-        min(first_paid_date) as first_paid_date
-    from (
-        select
-            account_id,
-            {{ reporting_date('period_start_at') }} as first_paid_date
-        from invoice_lines
-        union all
-        select
-            crm_account_id as account_id,
-            start_date as first_paid_date
-        from contracts
-    ) as starts
-    group by account_id
 ),
 
 event_days as (
