@@ -196,3 +196,26 @@ def test_pages_without_customer_success_marts(
     at = open_page("views/account_360.py", "en")
     assert_clean(at)
     assert t("account.cs", "en") not in [h.value for h in at.header]
+
+
+def test_deck_customer_success_slide(warehouse: Path, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from orchestration.lib.deck import render_board_deck
+
+    pptx_path, pdf_path = render_board_deck(warehouse, None, tmp_path, "en")
+    slide = Presentation(str(pptx_path)).slides[-1]
+    texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+    cells = [
+        cell.text
+        for shape in slide.shapes
+        if shape.has_table
+        for row in shape.table.rows
+        for cell in row.cells
+    ]
+    assert t("deck.cs_title", "en") in texts
+    assert format_money(960000000, "en", "KRW") in texts  # renewing in 90 days = at risk
+    assert "1 / 1 / 1" in texts  # green / yellow / red in the health month
+    assert "-25" in texts  # NPS of February
+    assert t("alert.invoice_overdue", "en") in cells
+    assert pdf_path.stat().st_size > 0

@@ -68,6 +68,7 @@ class DeckContent:
     cohort_table: Table
     top_movements: Table
     latest_rates: dict[str, str]
+    customer_success: Any = None  # cs_slide.CsContent (issue 13)
 
 
 class DeckDataError(RuntimeError):
@@ -195,7 +196,14 @@ def load_content(
         cohort_table=_cohort_table(cohorts, month, language),
         top_movements=_movement_table(movements, language, currency),
         latest_rates={k: format_pct(latest.get(k)) for k in ("nrr", "grr", "nrr_12m", "grr_12m")},
+        customer_success=_customer_success(warehouse, month),
     )
+
+
+def _customer_success(warehouse: Path, month: date) -> Any:
+    from orchestration.lib.deck.cs_slide import load_cs_content
+
+    return load_cs_content(str(warehouse), month)
 
 
 def _kpis(
