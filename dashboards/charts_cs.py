@@ -69,7 +69,7 @@ def rate_lines(
             name=label,
             mode="lines+markers",
             line={"color": color, "width": 2},
-            connectgaps=False,
+            connectgaps=True,
             hovertext=[format_pct(v) if percent else format_count(v) for v in values],
             hoverinfo="text+name",
         )

@@ -469,6 +469,8 @@ TEXT.update(
         "col.stage": {"ko": "단계", "en": "Stage"},
         "col.amount": {"ko": "금액", "en": "Amount"},
         "col.close_date": {"ko": "마감 예정일", "en": "Close date"},
+        "renewal_source.contract": {"ko": "계약", "en": "Contract"},
+        "renewal_source.subscription": {"ko": "연간 구독", "en": "Annual subscription"},
         "nps_class.promoter": {"ko": "추천", "en": "Promoter"},
         "nps_class.passive": {"ko": "중립", "en": "Passive"},
         "nps_class.detractor": {"ko": "비추천", "en": "Detractor"},

@@ -200,7 +200,7 @@ def _customer_success(account_id: str, language: str) -> None:
             counts=[c for c in health.columns if c.endswith("_score")],
             months=["month"],
             translate_values={"health_color": "color"},
-            height=300,
+            height=min(300, 35 * (len(health) + 1) + 3),
         )
     sections = [
         ("account.alerts", data_cs.account_alerts(account_id), {"alert_type": "alert"}, "alerts"),
@@ -219,7 +219,7 @@ def _customer_success(account_id: str, language: str) -> None:
             file_name=f"{key}_{account_id}",
             money=["amount"],
             translate_values=translate,
-            height=240,
+            height=min(240, 35 * (len(frame) + 1) + 3),
         )
 
 

@@ -58,7 +58,7 @@ def render() -> None:
             file_name="renewals",
             money=["arr_due"],
             counts=["days_to_renewal", "window"],
-            translate_values={"health_color": "color"},
+            translate_values={"health_color": "color", "source": "renewal_source"},
         )
 
     rates = data_cs.renewal_rates()
