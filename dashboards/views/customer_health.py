@@ -3,6 +3,7 @@ drags each down and what to do about it, open alerts with their age, ARR at risk
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboards import charts_cs, data_cs, ui
@@ -52,6 +53,9 @@ def render() -> None:
         table["action"] = [
             t(f"action.{c}") if isinstance(c, str) else None for c in table["weakest_component"]
         ]
+        table["next_renewal_date"] = [
+            str(d) if d is not None and not pd.isna(d) else "–" for d in table["next_renewal_date"]
+        ]
         ui.show_table(
             table[
                 [
@@ -70,7 +74,12 @@ def render() -> None:
             key="health_at_risk",
             file_name="accounts_at_risk",
             money=["arr"],
-            counts=["health_score", "weakest_component_score", "open_alerts"],
+            counts=[
+                "health_score",
+                "weakest_component_score",
+                "open_alerts",
+                "oldest_open_alert_days",
+            ],
             translate_values={"health_color": "color", "weakest_component": "component"},
         )
 

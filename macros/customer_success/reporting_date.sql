@@ -21,3 +21,9 @@
 {% macro reporting_day_start(date_expression) -%}
     {{ local_to_utc("cast(" ~ date_expression ~ " as timestamp)", var('reporting_timezone')) }}
 {%- endmacro %}
+
+
+{#- Whole calendar days from start_date to end_date (dbt.datediff on days, trimmed). -#}
+{% macro days_between(start_date, end_date) -%}
+    {{ dbt.datediff(start_date, end_date, 'day') | trim }}
+{%- endmacro %}

@@ -72,19 +72,19 @@ year_ago as (
         paying.account_id,
         paying.month,
         case
-            when prior.mrr is null or prior.mrr <= 0 then null
+            when year_ago_month.mrr is null or year_ago_month.mrr <= 0 then null
             when
-                paying.currency = prior.currency
+                paying.currency = year_ago_month.currency
                 and paying.currency <> 'MULTI'
-                and prior.mrr_local > 0
-                then cast(paying.mrr_local / prior.mrr_local as {{ type_rate() }})
-            else cast(paying.mrr / prior.mrr as {{ type_rate() }})
+                and year_ago_month.mrr_local > 0
+                then cast(paying.mrr_local / year_ago_month.mrr_local as {{ type_rate() }})
+            else cast(paying.mrr / year_ago_month.mrr as {{ type_rate() }})
         end as mrr_growth_12m
     from paying
-    left join account_months as prior
+    left join account_months as year_ago_month
         on
-            paying.account_id = prior.account_id
-            and prior.month = cast({{ dbt.dateadd('month', -12, 'paying.month') }} as date)
+        paying.account_id = year_ago_month.account_id
+        and year_ago_month.month = cast({{ dbt.dateadd('month', -12, 'paying.month') }} as date)
 ),
 
 latest_nps as (
@@ -99,8 +99,8 @@ latest_nps as (
     from paying
     inner join nps_responses
         on
-            paying.account_id = nps_responses.account_id
-            and nps_responses.submitted_at < paying.month_end_at
+        paying.account_id = nps_responses.account_id
+        and nps_responses.submitted_at < paying.month_end_at
 ),
 
 wide as (
@@ -110,8 +110,8 @@ wide as (
         case
             when usage_source.first_event_month <= paying.month and seat_months.seats > 0
                 then cast(
-                    1.0 * coalesce(usage_months.active_users, 0) / seat_months.seats as {{ type_rate() }}
-                )
+                        1.0 * coalesce(usage_months.active_users, 0) / seat_months.seats as {{ type_rate() }}
+                    )
         end as license_utilisation,
         case
             when usage_source.first_event_month <= paying.month
@@ -124,8 +124,8 @@ wide as (
         case
             when usage_months.prior_3m_active_users > 0
                 then cast(
-                    3.0 * usage_months.active_users / usage_months.prior_3m_active_users as {{ type_rate() }}
-                )
+                        3.0 * usage_months.active_users / usage_months.prior_3m_active_users as {{ type_rate() }}
+                    )
         end as active_user_trend,
         case
             when seat_months.seats > 0
@@ -134,16 +134,16 @@ wide as (
         case
             when support_months.tickets_created > 0
                 then cast(
-                    1.0 * support_months.urgent_high_tickets_created / support_months.tickets_created
-                    as {{ type_rate() }}
-                )
+                        1.0 * support_months.urgent_high_tickets_created / support_months.tickets_created
+                        as {{ type_rate() }}
+                    )
         end as urgent_high_share,
         case
             when support_months.good_ratings_3m + support_months.bad_ratings_3m > 0
                 then cast(
-                    1.0 * support_months.bad_ratings_3m
-                    / (support_months.good_ratings_3m + support_months.bad_ratings_3m) as {{ type_rate() }}
-                )
+                        1.0 * support_months.bad_ratings_3m
+                        / (support_months.good_ratings_3m + support_months.bad_ratings_3m) as {{ type_rate() }}
+                    )
         end as bad_rating_share,
         cast(latest_nps.score as {{ type_rate() }}) as latest_nps_score,
         cast(billing_months.open_past_due_invoices as {{ type_rate() }}) as open_past_due_invoices,
@@ -153,29 +153,29 @@ wide as (
     cross join usage_source
     left join usage_months
         on
-            paying.account_id = usage_months.account_id
-            and paying.month = usage_months.month
+        paying.account_id = usage_months.account_id
+        and paying.month = usage_months.month
     left join seat_months
         on
-            paying.account_id = seat_months.account_id
-            and paying.month = seat_months.month
+        paying.account_id = seat_months.account_id
+        and paying.month = seat_months.month
     left join support_months
         on
-            paying.account_id = support_months.account_id
-            and paying.month = support_months.month
+        paying.account_id = support_months.account_id
+        and paying.month = support_months.month
     left join billing_months
         on
-            paying.account_id = billing_months.account_id
-            and paying.month = billing_months.month
+        paying.account_id = billing_months.account_id
+        and paying.month = billing_months.month
     left join latest_nps
         on
-            paying.account_id = latest_nps.account_id
-            and paying.month = latest_nps.month
-            and latest_nps.recency_rank = 1
+        paying.account_id = latest_nps.account_id
+        and paying.month = latest_nps.month
+        and latest_nps.recency_rank = 1
     left join year_ago
         on
-            paying.account_id = year_ago.account_id
-            and paying.month = year_ago.month
+        paying.account_id = year_ago.account_id
+        and paying.month = year_ago.month
 ),
 
 {%- set measures = [

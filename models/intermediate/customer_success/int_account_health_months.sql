@@ -54,10 +54,14 @@ component_scores as (
         case
             when sum(case when scored.measure_score is not null then scored.weight else 0 end) > 0
                 then cast(
-                    sum(case when scored.measure_score is not null then scored.weight * scored.measure_score else 0 end)
-                    / sum(case when scored.measure_score is not null then scored.weight else 0 end)
-                    as {{ type_rate() }}
-                )
+                        sum(
+                            case
+                                when scored.measure_score is not null then scored.weight * scored.measure_score else 0
+                            end
+                        )
+                        / sum(case when scored.measure_score is not null then scored.weight else 0 end)
+                        as {{ type_rate() }}
+                    )
         end as component_score
     from scored
     inner join component_weights
@@ -75,10 +79,10 @@ account_months as (
         case
             when sum(case when component_score is not null then component_weight else 0 end) > 0
                 then cast(
-                    sum(case when component_score is not null then component_weight * component_score else 0 end)
-                    / sum(case when component_score is not null then component_weight else 0 end)
-                    as {{ type_rate() }}
-                )
+                        sum(case when component_score is not null then component_weight * component_score else 0 end)
+                        / sum(case when component_score is not null then component_weight else 0 end)
+                        as {{ type_rate() }}
+                    )
         end as health_score
     from component_scores
     group by account_id, month

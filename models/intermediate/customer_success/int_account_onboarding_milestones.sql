@@ -34,8 +34,8 @@ event_firsts as (
     from events
     inner join milestones
         on
-            milestones.rule = 'event'
-            and events.event_name = milestones.event_name
+        milestones.rule = 'event'
+        and events.event_name = milestones.event_name
     group by events.account_id, milestones.milestone
 ),
 
@@ -76,8 +76,8 @@ user_count_firsts as (
     from user_ranks
     inner join milestones
         on
-            milestones.rule = 'active_users'
-            and user_ranks.user_number = milestones.threshold
+        milestones.rule = 'active_users'
+        and user_ranks.user_number = milestones.threshold
     group by user_ranks.account_id, milestones.milestone
 ),
 
@@ -99,14 +99,14 @@ final as (
         min(reached.reached_on) as reached_on,
         case
             when min(reached.reached_on) is not null
-                then greatest(0, {{ dbt.datediff('first_paid.first_paid_date', 'min(reached.reached_on)', 'day') }})
+                then greatest(0, {{ days_between('first_paid.first_paid_date', 'min(reached.reached_on)') }})
         end as days_from_first_paid
     from first_paid
     cross join milestone_names
     left join reached
         on
-            first_paid.account_id = reached.account_id
-            and milestone_names.milestone = reached.milestone
+        first_paid.account_id = reached.account_id
+        and milestone_names.milestone = reached.milestone
     group by
         first_paid.account_id,
         first_paid.cohort_month,

@@ -46,7 +46,7 @@ invoice_months as (
         invoice_accounts.has_amount
         and (invoice_accounts.paid_at is null or invoice_accounts.paid_at >= months.month_end_at)
         and invoice_accounts.due_date < months.month_end_date as is_open_past_due,
-        {{ dbt.datediff('invoice_accounts.due_date', 'months.month_end_date', 'day') }} as days_overdue
+        {{ days_between('invoice_accounts.due_date', 'months.month_end_date') }} as days_overdue
     from invoice_accounts
     inner join months
         on invoice_accounts.created_at < months.month_end_at

@@ -28,8 +28,8 @@ stripe_seats as (
     from line_months
     inner join invoice_lines
         on
-            line_months.invoice_id = invoice_lines.invoice_id
-            and line_months.invoice_line_id = invoice_lines.invoice_line_id
+        line_months.invoice_id = invoice_lines.invoice_id
+        and line_months.invoice_line_id = invoice_lines.invoice_line_id
     group by line_months.account_id, line_months.month
 ),
 

@@ -49,9 +49,9 @@ versions_at_month_end as (
     from spine
     inner join versions
         on
-            spine.account_id = versions.account_id
-            and versions.valid_from < spine.month_end_at
-            and (versions.valid_to is null or versions.valid_to >= spine.month_end_at)
+        spine.account_id = versions.account_id
+        and versions.valid_from < spine.month_end_at
+        and (versions.valid_to is null or versions.valid_to >= spine.month_end_at)
 ),
 
 month_end_state as (
@@ -100,12 +100,12 @@ final as (
         on spine.account_id = supported_accounts.account_id
     left join created
         on
-            spine.account_id = created.account_id
-            and spine.month = created.month
+        spine.account_id = created.account_id
+        and spine.month = created.month
     left join month_end_state
         on
-            spine.account_id = month_end_state.account_id
-            and spine.month = month_end_state.month
+        spine.account_id = month_end_state.account_id
+        and spine.month = month_end_state.month
 )
 
 select * from final

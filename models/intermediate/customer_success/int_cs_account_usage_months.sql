@@ -72,8 +72,8 @@ filled as (
     from spine
     left join event_months
         on
-            spine.account_id = event_months.account_id
-            and spine.month = event_months.month
+        spine.account_id = event_months.account_id
+        and spine.month = event_months.month
 ),
 
 with_prior as (

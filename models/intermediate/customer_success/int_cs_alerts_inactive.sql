@@ -62,7 +62,7 @@ final as (
         next_event_date is null as is_open,
         cast(anchor_date as {{ dbt.type_string() }}) as source_id,
         cast(
-            {{ dbt.datediff('anchor_date', 'coalesce(next_event_date, ' ~ revenue_as_of_date() ~ ')', 'day') }}
+            {{ days_between('anchor_date', 'coalesce(next_event_date, ' ~ revenue_as_of_date() ~ ')') }}
             as {{ type_rate() }}
         ) as observed_value,
         cast({{ days }} as {{ type_rate() }}) as limit_value

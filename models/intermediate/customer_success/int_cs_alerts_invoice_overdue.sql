@@ -30,6 +30,10 @@ dated as (
         on invoices.customer_id = customers.customer_id
 ),
 
+as_of as (
+    select {{ revenue_as_of_date() }} as as_of_date
+),
+
 with_fire_day as (
     select
         *,
@@ -39,17 +43,18 @@ with_fire_day as (
 
 final as (
     select
-        account_id,
+        with_fire_day.account_id,
         'invoice_overdue' as alert_type,
-        fire_date as fired_on,
-        paid_date is null or paid_date > {{ revenue_as_of_date() }} as is_open,
-        invoice_id as source_id,
-        cast({{ dbt.datediff('due_date', revenue_as_of_date(), 'day') }} as {{ type_rate() }}) as observed_value,
+        with_fire_day.fire_date as fired_on,
+        with_fire_day.paid_date is null or with_fire_day.paid_date > as_of.as_of_date as is_open,
+        with_fire_day.invoice_id as source_id,
+        cast({{ days_between('with_fire_day.due_date', 'as_of.as_of_date') }} as {{ type_rate() }}) as observed_value,
         cast({{ days }} as {{ type_rate() }}) as limit_value
     from with_fire_day
+    cross join as_of
     where
-        fire_date <= {{ revenue_as_of_date() }}
-        and (paid_date is null or paid_date >= fire_date)
+        with_fire_day.fire_date <= as_of.as_of_date
+        and (with_fire_day.paid_date is null or with_fire_day.paid_date >= with_fire_day.fire_date)
 )
 
 select * from final

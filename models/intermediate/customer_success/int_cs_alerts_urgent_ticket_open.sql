@@ -10,6 +10,10 @@ tickets as (
     where is_urgent_or_high
 ),
 
+as_of as (
+    select {{ revenue_as_of_date() }} as as_of_date
+),
+
 with_fire_day as (
     select
         *,
@@ -19,17 +23,19 @@ with_fire_day as (
 
 final as (
     select
-        account_id,
+        with_fire_day.account_id,
         'urgent_ticket_open' as alert_type,
-        fire_date as fired_on,
-        solved_date is null or solved_date > {{ revenue_as_of_date() }} as is_open,
-        cast(ticket_id as {{ dbt.type_string() }}) as source_id,
-        cast({{ dbt.datediff('created_date', revenue_as_of_date(), 'day') }} as {{ type_rate() }}) as observed_value,
+        with_fire_day.fire_date as fired_on,
+        with_fire_day.solved_date is null or with_fire_day.solved_date > as_of.as_of_date as is_open,
+        cast(with_fire_day.ticket_id as {{ dbt.type_string() }}) as source_id,
+        cast({{ days_between('with_fire_day.created_date', 'as_of.as_of_date') }} as {{ type_rate() }})
+            as observed_value,
         cast({{ days }} as {{ type_rate() }}) as limit_value
     from with_fire_day
+    cross join as_of
     where
-        fire_date <= {{ revenue_as_of_date() }}
-        and (solved_date is null or solved_date >= fire_date)
+        with_fire_day.fire_date <= as_of.as_of_date
+        and (with_fire_day.solved_date is null or with_fire_day.solved_date >= with_fire_day.fire_date)
 )
 
 select * from final

@@ -55,11 +55,11 @@ contract_renewals as (
     from contract_terms as due
     inner join contract_terms as renewing
         on
-            due.account_id = renewing.account_id
-            and due.currency = renewing.currency
-            and due.contract_id <> renewing.contract_id
-            and renewing.start_date >= cast({{ dbt.dateadd('day', -match_days, 'due.renewal_date') }} as date)
-            and renewing.start_date <= cast({{ dbt.dateadd('day', match_days, 'due.renewal_date') }} as date)
+        due.account_id = renewing.account_id
+        and due.currency = renewing.currency
+        and due.contract_id <> renewing.contract_id
+        and renewing.start_date >= cast({{ dbt.dateadd('day', -match_days, 'due.renewal_date') }} as date)
+        and renewing.start_date <= cast({{ dbt.dateadd('day', match_days, 'due.renewal_date') }} as date)
     group by due.contract_id
 ),
 
@@ -121,10 +121,10 @@ next_terms as (
     from annual_terms
     inner join subscription_periods
         on
-            annual_terms.subscription_id = subscription_periods.subscription_id
-            and subscription_periods.period_start_at >= {{ dbt.dateadd('day', -1, 'annual_terms.period_end_at') }}
-            and subscription_periods.period_start_at <= {{ dbt.dateadd('day', 1, 'annual_terms.period_end_at') }}
-            and subscription_periods.period_start_at > annual_terms.period_start_at
+        annual_terms.subscription_id = subscription_periods.subscription_id
+        and subscription_periods.period_start_at >= {{ dbt.dateadd('day', -1, 'annual_terms.period_end_at') }}
+        and subscription_periods.period_start_at <= {{ dbt.dateadd('day', 1, 'annual_terms.period_end_at') }}
+        and subscription_periods.period_start_at > annual_terms.period_start_at
     group by annual_terms.subscription_id, annual_terms.period_end_at
 ),
 
@@ -151,8 +151,8 @@ subscription_rows as (
     from annual_terms
     left join next_terms
         on
-            annual_terms.subscription_id = next_terms.subscription_id
-            and annual_terms.period_end_at = next_terms.period_end_at
+        annual_terms.subscription_id = next_terms.subscription_id
+        and annual_terms.period_end_at = next_terms.period_end_at
     left join subscriptions
         on annual_terms.subscription_id = subscriptions.subscription_id
 ),

@@ -39,8 +39,8 @@ final as (
     from responses
     left join contact_accounts
         on
-            responses.email = contact_accounts.email
-            and contact_accounts.email_rank = 1
+        responses.email = contact_accounts.email
+        and contact_accounts.email_rank = 1
 )
 
 select * from final

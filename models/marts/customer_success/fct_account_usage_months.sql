@@ -27,8 +27,8 @@ final as (
     from usage_months
     left join seat_months
         on
-            usage_months.account_id = seat_months.account_id
-            and usage_months.month = seat_months.month
+        usage_months.account_id = seat_months.account_id
+        and usage_months.month = seat_months.month
 )
 
 select * from final

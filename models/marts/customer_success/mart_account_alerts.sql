@@ -11,6 +11,10 @@ with
 
 {% endfor -%}
 
+as_of as (
+    select {{ revenue_as_of_date() }} as as_of_date
+),
+
 unioned as (
     {%- for rule in rules %}
     select
@@ -30,18 +34,19 @@ unioned as (
 
 final as (
     select
-        account_id || '|' || alert_type || '|' || cast(fired_on as {{ dbt.type_string() }})
-        || '|' || coalesce(source_id, '') as alert_id,
-        account_id,
-        alert_type,
-        fired_on,
-        is_open,
-        {{ dbt.datediff('fired_on', revenue_as_of_date(), 'day') }} as age_days,
-        source_id,
-        observed_value,
-        limit_value
+        unioned.account_id || '|' || unioned.alert_type || '|' || cast(unioned.fired_on as {{ dbt.type_string() }})
+        || '|' || coalesce(unioned.source_id, '') as alert_id,
+        unioned.account_id,
+        unioned.alert_type,
+        unioned.fired_on,
+        unioned.is_open,
+        {{ days_between('unioned.fired_on', 'as_of.as_of_date') }} as age_days,
+        unioned.source_id,
+        unioned.observed_value,
+        unioned.limit_value
     from unioned
-    where account_id is not null
+    cross join as_of
+    where unioned.account_id is not null
 )
 
 select * from final

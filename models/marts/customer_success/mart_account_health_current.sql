@@ -96,8 +96,8 @@ final as (
         on health.account_id = account_months.account_id
     left join weakest
         on
-            health.account_id = weakest.account_id
-            and weakest.weakness_rank = 1
+        health.account_id = weakest.account_id
+        and weakest.weakness_rank = 1
     left join open_alerts
         on health.account_id = open_alerts.account_id
     left join next_renewals

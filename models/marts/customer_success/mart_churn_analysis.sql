@@ -53,9 +53,11 @@ lost_reasons as (
     from movements
     inner join opportunities
         on
-            movements.account_id = opportunities.account_id
-            and opportunities.close_date <= cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, 'movements.month')) }} as date)
-            and opportunities.close_date > cast({{ dbt.dateadd('day', -121, dbt.dateadd('month', 1, 'movements.month')) }} as date)
+        movements.account_id = opportunities.account_id
+        and opportunities.close_date
+        <= cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, 'movements.month')) }} as date)
+        and opportunities.close_date
+        > cast({{ dbt.dateadd('day', -121, dbt.dateadd('month', 1, 'movements.month')) }} as date)
 ),
 
 described as (
@@ -94,8 +96,8 @@ described as (
         on movements.account_id = accounts.account_id
     left join account_months
         on
-            movements.account_id = account_months.account_id
-            and movements.month = account_months.month
+        movements.account_id = account_months.account_id
+        and movements.month = account_months.month
     left join channels
         on movements.account_id = channels.account_id
     left join users
@@ -104,14 +106,17 @@ described as (
         on movements.account_id = contract_accounts.account_id
     left join lost_reasons
         on
-            movements.account_id = lost_reasons.account_id
-            and movements.month = lost_reasons.month
-            and lost_reasons.recency_rank = 1
+        movements.account_id = lost_reasons.account_id
+        and movements.month = lost_reasons.month
+        and lost_reasons.recency_rank = 1
     left join reasons_seed
         on lost_reasons.loss_reason = reasons_seed.loss_reason
 ),
 
-{%- set dimensions = ['industry', 'size_band', 'tenure_band', 'country', 'channel', 'product', 'owner', 'churn_reason', 'avoidability'] %}
+{%- set dimensions = [
+    'industry', 'size_band', 'tenure_band', 'country', 'channel', 'product', 'owner',
+    'churn_reason', 'avoidability'
+] %}
 
 long as (
     {%- for dimension in dimensions %}

@@ -44,16 +44,16 @@ measured as (
     from usage_months
     left join health
         on
-            usage_months.account_id = health.account_id
-            and usage_months.month = health.month
+        usage_months.account_id = health.account_id
+        and usage_months.month = health.month
     left join seat_months
         on
-            usage_months.account_id = seat_months.account_id
-            and usage_months.month = seat_months.month
+        usage_months.account_id = seat_months.account_id
+        and usage_months.month = seat_months.month
     left join account_months
         on
-            usage_months.account_id = account_months.account_id
-            and usage_months.month = account_months.month
+        usage_months.account_id = account_months.account_id
+        and usage_months.month = account_months.month
 ),
 
 signals as (
@@ -73,14 +73,14 @@ open_expansions as (
     from signals
     inner join opportunities
         on
-            signals.account_id = opportunities.account_id
-            and cast(opportunities.created_at as date)
-            <= cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, 'signals.month')) }} as date)
-            and (
-                not opportunities.is_closed
-                or opportunities.close_date
-                > cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, 'signals.month')) }} as date)
-            )
+        signals.account_id = opportunities.account_id
+        and cast(opportunities.created_at as date)
+        <= cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, 'signals.month')) }} as date)
+        and (
+            not opportunities.is_closed
+            or opportunities.close_date
+            > cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, 'signals.month')) }} as date)
+        )
     group by signals.account_id, signals.month
 ),
 
@@ -101,8 +101,8 @@ final as (
     from signals
     left join open_expansions
         on
-            signals.account_id = open_expansions.account_id
-            and signals.month = open_expansions.month
+        signals.account_id = open_expansions.account_id
+        and signals.month = open_expansions.month
     where signals.is_seats_full or signals.is_green_and_growing
 )
 

@@ -25,8 +25,8 @@ scored as (
     from health
     inner join account_months as now_month
         on
-            health.account_id = now_month.account_id
-            and health.month = now_month.month
+        health.account_id = now_month.account_id
+        and health.month = now_month.month
     where cast({{ dbt.dateadd('month', 3, 'health.month') }} as date) <= {{ revenue_last_complete_month() }}
 ),
 
@@ -51,9 +51,9 @@ outcomes as (
     from scored
     inner join account_months as later
         on
-            scored.account_id = later.account_id
-            and later.month > scored.month
-            and later.month <= cast({{ dbt.dateadd('month', 3, 'scored.month') }} as date)
+        scored.account_id = later.account_id
+        and later.month > scored.month
+        and later.month <= cast({{ dbt.dateadd('month', 3, 'scored.month') }} as date)
     group by scored.account_id, scored.month, scored.health_color, scored.mrr
 ),
 

@@ -36,8 +36,8 @@ classified as (
         on responses.account_id = accounts.account_id
     left join touch_tiers
         on
-            responses.account_id = touch_tiers.account_id
-            and responses.submitted_month = touch_tiers.month
+        responses.account_id = touch_tiers.account_id
+        and responses.submitted_month = touch_tiers.month
 ),
 
 long as (

@@ -46,11 +46,16 @@ rates as (
         row_number() over (
             partition by due.month, due.currency order by fx_rates.rate_date desc
         ) as recency_rank
-    from (select distinct month, currency from due) as due
+    from (
+        select distinct
+            month,
+            currency
+        from due
+    ) as due
     inner join fx_rates
         on
-            due.currency = fx_rates.currency
-            and fx_rates.rate_date <= due.month
+        due.currency = fx_rates.currency
+        and fx_rates.rate_date <= due.month
 ),
 
 converted as (
@@ -70,9 +75,9 @@ converted as (
     from due
     left join rates
         on
-            due.month = rates.month
-            and due.currency = rates.currency
-            and rates.recency_rank = 1
+        due.month = rates.month
+        and due.currency = rates.currency
+        and rates.recency_rank = 1
 ),
 
 monthly as (

@@ -22,6 +22,10 @@ health as (
     where month = {{ revenue_last_complete_month() }}
 ),
 
+as_of as (
+    select {{ revenue_as_of_date() }} as as_of_date
+),
+
 latest_terms as (
     select
         *,
@@ -33,14 +37,15 @@ latest_terms as (
 
 upcoming as (
     select
-        *,
-        {{ dbt.datediff(revenue_as_of_date(), 'renewal_date', 'day') }} as days_to_renewal
+        latest_terms.*,
+        {{ days_between('as_of.as_of_date', 'latest_terms.renewal_date') }} as days_to_renewal
     from latest_terms
+    cross join as_of
     where
-        term_rank = 1
-        and not is_cancelled
-        and renewal_date > {{ revenue_as_of_date() }}
-        and renewal_date <= cast({{ dbt.dateadd('day', windows | max, revenue_as_of_date()) }} as date)
+        latest_terms.term_rank = 1
+        and not latest_terms.is_cancelled
+        and latest_terms.renewal_date > as_of.as_of_date
+        and latest_terms.renewal_date <= cast({{ dbt.dateadd('day', windows | max, 'as_of.as_of_date') }} as date)
 ),
 
 latest_rates as (
@@ -80,8 +85,8 @@ final as (
     from upcoming
     left join latest_rates
         on
-            upcoming.currency = latest_rates.currency
-            and latest_rates.recency_rank = 1
+        upcoming.currency = latest_rates.currency
+        and latest_rates.recency_rank = 1
     left join health
         on upcoming.account_id = health.account_id
 )
