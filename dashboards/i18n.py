@@ -475,7 +475,10 @@ TEXT.update(
         "nps_class.passive": {"ko": "중립", "en": "Passive"},
         "nps_class.detractor": {"ko": "비추천", "en": "Detractor"},
         "deck.cs_title": {"ko": "고객 성공", "en": "Customer success"},
-        "deck.cs_mix": {"ko": "건강도 구성 ({month})", "en": "Health mix ({month})"},
+        "deck.cs_mix": {
+            "ko": "양호 / 주의 / 위험 고객 ({month})",
+            "en": "Green / yellow / red accounts ({month})",
+        },
         "deck.cs_renewing": {"ko": "90일 내 갱신 ARR", "en": "ARR renewing in 90 days"},
         "deck.cs_at_risk": {"ko": "그중 위험·주의", "en": "of which red or yellow"},
         "deck.cs_alerts": {"ko": "열린 경보", "en": "Open alerts"},
