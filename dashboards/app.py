@@ -50,6 +50,18 @@ PAGES = [
         url_path="retention",
     ),
     st.Page(
+        "views/customer_health.py",
+        title=t("nav.customer_health"),
+        icon=":material/favorite:",
+        url_path="customer_health",
+    ),
+    st.Page(
+        "views/renewals.py",
+        title=t("nav.renewals"),
+        icon=":material/event_repeat:",
+        url_path="renewals",
+    ),
+    st.Page(
         "views/account_360.py",
         title=t("nav.account_360"),
         icon=":material/apartment:",

@@ -23,7 +23,7 @@ from orchestration.lib.deck import DeckDataError, render_board_deck
 from orchestration.lib.deck import fonts as deck_fonts
 from tests.dashboard_fixture import build_fixture
 
-SLIDE_COUNT = 6
+SLIDE_COUNT = 7  # + the customer-success slide (issue 13)
 KPIS = (
     ("kpi.ending_mrr", "ending_mrr", "money"),
     ("kpi.ending_arr", "ending_arr", "money"),

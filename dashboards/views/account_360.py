@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dashboards import charts, data, ui
+from dashboards import charts, charts_cs, data, data_cs, ui
 from dashboards.formatting import format_month
 from dashboards.i18n import t
 
@@ -118,6 +118,8 @@ def render() -> None:
             attributes, hide_index=True, width="stretch", height=35 * (len(attributes) + 1) + 3
         )
 
+    _customer_success(account_id, language)
+
     st.subheader(t("account.movements"))
     if movements.empty:
         st.info(t("account.movements_empty"))
@@ -144,6 +146,81 @@ def render() -> None:
         local_money=("mrr_local", "currency"),
         rates_fx=["fx_rate"],
     )
+
+
+def _customer_success(account_id: str, language: str) -> None:
+    """Health history with components, alerts, tickets, NPS answers, usage trend, renewal
+    date and open opportunities (the customer-success marts; absent on older warehouses)."""
+    if not data_cs.available():
+        return
+    st.header(t("account.cs"))
+    health = data_cs.account_health(account_id)
+    renewals = data_cs.account_renewals(account_id)
+    tiles = st.columns(3)
+    latest = health.iloc[-1].to_dict() if not health.empty else {}
+    with tiles[0]:
+        st.metric(
+            t("account.health_now", month=format_month(latest["month"]) if latest else "–"),
+            _attribute_value(latest.get("health_score") and round(latest["health_score"], 1)),
+            border=True,
+        )
+    with tiles[1]:
+        color = latest.get("health_color")
+        st.metric(
+            t("col.health_color"),
+            t(f"color.{color}") if isinstance(color, str) else "–",
+            border=True,
+        )
+    with tiles[2]:
+        st.metric(
+            t("account.next_renewal"),
+            str(renewals["renewal_date"].iloc[0]) if not renewals.empty else "–",
+            border=True,
+        )
+
+    usage = data_cs.account_usage(account_id)
+    left, right = st.columns(2)
+    with left:
+        if not health.empty:
+            st.plotly_chart(
+                charts_cs.account_health(health, language), width="stretch", key="cs_health"
+            )
+    with right:
+        if not usage.empty:
+            st.plotly_chart(
+                charts_cs.account_usage(usage, language), width="stretch", key="cs_usage"
+            )
+
+    if not health.empty:
+        st.subheader(t("account.health_history"))
+        ui.show_table(
+            health.drop(columns=["account_id"]).sort_values("month", ascending=False),
+            key="cs_health_table",
+            file_name=f"health_{account_id}",
+            counts=[c for c in health.columns if c.endswith("_score")],
+            months=["month"],
+            translate_values={"health_color": "color"},
+            height=min(300, 35 * (len(health) + 1) + 3),
+        )
+    sections = [
+        ("account.alerts", data_cs.account_alerts(account_id), {"alert_type": "alert"}, "alerts"),
+        ("account.tickets", data_cs.account_tickets(account_id), {}, "tickets"),
+        ("account.nps", data_cs.account_nps(account_id), {"nps_class": "nps_class"}, "nps"),
+        ("account.opportunities", data_cs.account_open_opportunities(account_id), {}, "opps"),
+    ]
+    for title, frame, translate, key in sections:
+        st.subheader(t(title))
+        if frame.empty:
+            st.caption(t("account.cs_none"))
+            continue
+        ui.show_table(
+            frame.drop(columns=["account_id"], errors="ignore"),
+            key=f"cs_{key}",
+            file_name=f"{key}_{account_id}",
+            money=["amount"],
+            translate_values=translate,
+            height=min(240, 35 * (len(frame) + 1) + 3),
+        )
 
 
 ui.guarded(render)

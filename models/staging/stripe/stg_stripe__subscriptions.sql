@@ -20,6 +20,7 @@ final as (
         trial_start as trial_start_at,
         trial_end as trial_end_at,
         cancel_at,
+        coalesce(cancel_at_period_end, false) as is_cancel_at_period_end,
         canceled_at,
         ended_at,
         _file,

@@ -70,6 +70,7 @@ class DeckContent:
     latest_rates: dict[str, str]
     # restated KPIs of the months shown, in words (orchestration/lib/deck/restatements.py)
     restatements: list[str] = field(default_factory=list)
+    customer_success: Any = None  # cs_slide.CsContent
 
 
 class DeckDataError(RuntimeError):
@@ -209,7 +210,14 @@ def load_content(
         cohort_table=_cohort_table(cohorts, month, language),
         top_movements=_movement_table(movements, language, currency),
         latest_rates={k: format_pct(latest.get(k)) for k in ("nrr", "grr", "nrr_12m", "grr_12m")},
+        customer_success=_customer_success(warehouse, month),
     )
+
+
+def _customer_success(warehouse: Path, month: date) -> Any:
+    from orchestration.lib.deck.cs_slide import load_cs_content
+
+    return load_cs_content(str(warehouse), month)
 
 
 def _kpis(

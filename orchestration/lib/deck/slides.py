@@ -9,6 +9,7 @@ from dashboards.i18n import t
 from orchestration.lib.deck import charts
 from orchestration.lib.deck.canvas import SLIDE_HEIGHT, SLIDE_WIDTH, Canvas
 from orchestration.lib.deck.content import DeckContent, Kpi
+from orchestration.lib.deck.cs_slide import customer_success_slide
 
 NAVY = "#1f3a5f"
 INK = "#243447"
@@ -241,4 +242,5 @@ SLIDES: tuple[Callable[[Canvas, DeckContent, int, int], None], ...] = (
     retention_slide,
     cohort_slide,
     movements_slide,
+    customer_success_slide,
 )

@@ -18,7 +18,7 @@ import numpy as np
 from .company import Account
 from .config import MINOR_UNITS, TIERS
 from .context import Ctx
-from .lifecycle import INTERVALS, ContractTerm, Lifecycle, SubPlan
+from .lifecycle import INTERVALS, ContractTerm, Lifecycle, SubPlan, at_risk
 from .stripe_objects import Line, Price, invoice_obj
 from .timeutil import kst_epoch, last_day, month_key, sf_ts
 from .writer import tf
@@ -413,7 +413,9 @@ class StripeAccount:
                 status = "uncollectible"
             first_paid = k == 0 and not plan.trial_days
             reason = "subscription_create" if first_paid else "subscription_cycle"
-            self._invoice(s + 3600, sub_id, lines, reason, status)
+            # A customer about to leave or shrink pays late (past the 30-day alert).
+            late = at_risk(self.life, ps, 100, ctx.as_of) and rng.random() < 0.6
+            self._invoice(s + 3600, sub_id, lines, reason, status, late=late)
             yield s
             # Upgrades take effect at once with prorations for the rest of the period.
             while changes and changes[0].day < pe and changes[0].kind == "upgrade":
@@ -495,7 +497,13 @@ class StripeAccount:
                 yield ended_at
 
     def _invoice(
-        self, created: int, sub_id: str, lines: list[Line], reason: str, status: str
+        self,
+        created: int,
+        sub_id: str,
+        lines: list[Line],
+        reason: str,
+        status: str,
+        late: bool = False,
     ) -> None:
         ctx, rng = self.ctx, self.rng
         inv_id = ctx.ids.stripe("in")
@@ -574,9 +582,11 @@ class StripeAccount:
                     **common,
                 ),
             )
-        elif status == "paid" and total > 0 and (age < 18 * 86400 or x > 0.86):
+        elif status == "paid" and total > 0 and (age < 18 * 86400 or x > 0.86 or late):
             # Paid later (bank transfer): open first, re-sent as paid; some stay overdue.
             delay = rng.randint(2, 9) * 86400 if x < 0.985 else rng.randint(40, 80) * 86400
+            if late:
+                delay = rng.randint(46, 75) * 86400
             self._emit(
                 created,
                 "invoices",

@@ -367,9 +367,15 @@ def write_crm(
     for acc in accounts:
         created_d = acc.created or ctx.first_month
         created = kst_epoch(created_d) + rng.randint(9, 18) * 3600
+        handover = kst_epoch(acc.start + timedelta(days=45)) + 10 * 3600 if acc.start else None
 
         def arow(
-            mod: int, employees: int, deleted: bool = False, _a: Account = acc, _c: int = created
+            mod: int,
+            employees: int,
+            deleted: bool = False,
+            _a: Account = acc,
+            _c: int = created,
+            _h: int | None = handover,
         ) -> list[Any]:
             return [
                 _a.id,
@@ -381,7 +387,7 @@ def write_crm(
                 _a.country,
                 rng.choice(CITIES[_a.country]),
                 f"https://www.{_a.domain}",
-                _a.owner_id,
+                _a.csm_id if _a.paying and _h is not None and mod >= _h else _a.owner_id,
                 sf_ts(_c),
                 sf_ts(mod),
                 tf(deleted),
@@ -392,6 +398,9 @@ def write_crm(
             ]
 
         acc_rows[ctx.file_month(created_d)].append(arow(created, acc.employees))
+        # Handover: 45 days after the start the account's owner becomes its CSM.
+        if acc.paying and handover is not None and created < handover < last_ts:
+            acc_rows[ctx.file_month(ts_date_kst(handover))].append(arow(handover, acc.employees))
         if rng.random() < 0.12:
             mod = created + rng.randint(30, 700) * 86400
             if mod < last_ts:

@@ -10,7 +10,7 @@ import numpy as np
 from .company import Account
 from .config import PRODUCT_EVENTS, TIERS
 from .context import Ctx
-from .lifecycle import Lifecycle, seats_on, service_windows
+from .lifecycle import Lifecycle, days_to_risk, expanding_soon, seats_on, service_windows
 from .timeutil import iso_utc, kst_epoch
 from .writer import dumps
 
@@ -23,6 +23,8 @@ class _AccountUsage:
 
     def __init__(self, ctx: Ctx, acc: Account, life: Lifecycle, rng: np.random.Generator):
         self.acc = acc
+        self.life = life
+        self.as_of = ctx.as_of
         self.windows = service_windows(life)
         self.active_share = float(rng.uniform(*ctx.cfg.active_user_share))
         self.identified = 0  # users 0..identified-1 already sent an identify
@@ -39,10 +41,10 @@ class _AccountUsage:
 def _multiplier(u: _AccountUsage, start: date, mid: date) -> float:
     age = (mid - start).days
     m = 0.45 if age < 30 else 0.75 if age < 60 else 1.0
-    if u.churn_day is not None:
-        left = (u.churn_day - mid).days
-        if left < 100:
-            m *= max(0.15, left / 100)
+    # Usage fades in the hundred days before a churn, a lost renewal or a downgrade.
+    left = days_to_risk(u.life, mid, u.as_of)
+    if left is not None and left < 100:
+        m *= max(0.15, left / 100)
     return m
 
 
@@ -77,6 +79,9 @@ def write_product_events(ctx: Ctx, accounts: list[Account], plans: dict[int, Lif
                 tier = getattr(plan, "tier", 2)
                 mult = _multiplier(u, w_start, mid)
                 n_active = max(1, int(round(seats * u.active_share * min(1.0, mult + 0.2))))
+                if expanding_soon(u.life, mid):
+                    # Outgrowing its seats: nearly every licence in use before the upgrade.
+                    n_active = max(n_active, int(round(seats * 0.92)))
                 if n_active > u.identified or not u.grouped:
                     text, k = _identify_group(ctx, u, seats, tier, n_active, kst_epoch(lo))
                     chunks.append(text)

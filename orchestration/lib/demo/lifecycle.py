@@ -249,3 +249,54 @@ def seats_on(plan: SubPlan | ContractTerm, d: date) -> int:
         if ch.day <= d:
             seats = ch.seats
     return seats
+
+
+# -- customer-success stories ------------------------------------------------------------
+# A CSM recognises the months before a loss: usage falls, tickets burst, survey answers
+# turn to detractors and invoices are paid late. Each loss below is a "risk day"; usage,
+# support, surveys and billing all read the same days, so the warning signs precede the
+# churn or contraction that follows within about three months.
+
+
+def risk_days(life: Lifecycle, as_of: date) -> list[date]:
+    """Days a customer is lost or shrinks: end of service (churn, a renewal lost before
+    as_of), a downgrade, a contract renewed with fewer seats."""
+    days: list[date] = []
+    for sub in life.subs:
+        end = sub.end_date()
+        if end is not None:
+            days.append(end)
+        days.extend(ch.day for ch in sub.changes if ch.kind == "downgrade")
+    for i, c in enumerate(life.contracts):
+        nxt = life.contracts[i + 1] if i + 1 < len(life.contracts) else None
+        if c.terminated is not None:
+            days.append(c.terminated)
+        elif nxt is None and c.end < as_of:
+            days.append(c.end + timedelta(days=1))
+        elif nxt is not None and nxt.seats < c.seats:
+            days.append(nxt.start)
+    return sorted(days)
+
+
+def days_to_risk(life: Lifecycle, d: date, as_of: date) -> int | None:
+    """Days from d to the next risk day (None when none follows)."""
+    ahead = [(r - d).days for r in risk_days(life, as_of) if r >= d]
+    return min(ahead) if ahead else None
+
+
+def at_risk(life: Lifecycle, d: date, horizon: int, as_of: date) -> bool:
+    left = days_to_risk(life, d, as_of)
+    return left is not None and left < horizon
+
+
+def expanding_soon(life: Lifecycle, d: date, horizon: int = 90) -> bool:
+    """An upgrade follows within `horizon` days: the account has outgrown its seats."""
+    return any(
+        0 <= (ch.day - d).days < horizon
+        for sub in life.subs
+        for ch in sub.changes
+        if ch.kind == "upgrade"
+    ) or any(
+        0 <= (nxt.start - d).days < horizon and nxt.seats > c.seats
+        for c, nxt in zip(life.contracts, life.contracts[1:], strict=False)
+    )

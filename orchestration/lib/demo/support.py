@@ -10,7 +10,7 @@ from typing import Any
 
 from .company import Account
 from .context import Ctx
-from .lifecycle import Lifecycle, seats_on, service_windows
+from .lifecycle import Lifecycle, at_risk, seats_on, service_windows
 from .timeutil import iso_utc, kst_epoch, sf_ts
 from .writer import dumps
 
@@ -118,12 +118,12 @@ def write_support(ctx: Ctx, accounts: list[Account], plans: dict[int, Lifecycle]
                     continue
                 seats = seats_on(plan, lo)
                 lam = seats * cfg.tickets_per_seat_month * (hi - lo).days / 30
-                cd = churn[a.idx]
-                unhappy = cd is not None and (cd - lo).days < 120
+                # Tickets pile up in the months before a churn or a contraction.
+                unhappy = at_risk(plans[a.idx], lo, 120, ctx.as_of)
                 if unhappy:
                     lam *= 2.5
                 n = _poisson(rng, lam)
-                if a.idx in storm and rng.random() < 0.08:
+                if (a.idx in storm and rng.random() < 0.08) or (unhappy and rng.random() < 0.25):
                     n += 6  # a burst: five or more tickets within a week
                 span = max(1, (hi - lo).days)
                 burst_day = rng.randrange(span)
@@ -242,12 +242,11 @@ def _write_nps(
             )
             if not active or (survey_day - a.start).days < 45:
                 continue
-            cd = churn[a.idx]
-            at_risk = cd is not None and (cd - survey_day).days < 180
+            risky = at_risk(plans[a.idx], survey_day, 150, ctx.as_of)
             for p in a.contacts:
                 if rng.random() > ctx.cfg.nps_response_rate:
                     continue
-                if at_risk:
+                if risky:
                     score = rng.choices(range(11), (4, 4, 5, 6, 7, 8, 8, 6, 4, 2, 1))[0]
                 else:
                     score = rng.choices(range(11), (1, 1, 1, 1, 2, 2, 4, 8, 14, 16, 12))[0]

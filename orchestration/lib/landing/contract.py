@@ -445,6 +445,7 @@ STRIPE: tuple[SourceObject, ...] = (
             _f("trial_start", "epoch", required=False),
             _f("trial_end", "epoch", required=False),
             _f("cancel_at", "epoch", required=False),
+            _f("cancel_at_period_end", _BOOL, required=False),
             _f("canceled_at", "epoch", required=False),
             _f("ended_at", "epoch", required=False),
             _f("currency", is_currency=True, required=False),

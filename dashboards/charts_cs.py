@@ -1,0 +1,115 @@
+"""Plotly figures of the customer-success boards: drawing only, values from the marts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboards.charts import GOLD, NAVY, RED, TEAL, _layout, _money_axis, _month_axis
+from dashboards.formatting import format_count, format_money, format_pct
+from dashboards.i18n import t
+
+COLORS = {"green": TEAL, "yellow": GOLD, "red": RED}
+COMPONENTS = ("adoption", "engagement", "support", "survey", "billing", "growth")
+
+
+def health_mix(frame: pd.DataFrame, language: str) -> go.Figure:
+    """Stacked bars: accounts per month and health colour."""
+    figure = go.Figure()
+    for color in ("green", "yellow", "red"):
+        part = frame[frame["health_color"] == color]
+        figure.add_bar(
+            x=pd.to_datetime(part["month"]),
+            y=part["accounts"],
+            name=t(f"color.{color}", language),
+            marker_color=COLORS[color],
+            hovertemplate="%{x|%Y-%m}: %{y}<extra></extra>",
+        )
+    figure.update_layout(barmode="stack")
+    _month_axis(figure, list(frame["month"]))
+    return _layout(figure, t("health.mix", language))
+
+
+def renewal_calendar(frame: pd.DataFrame, language: str, currency: str) -> go.Figure:
+    """ARR due per renewal window, stacked by health colour (grey: no colour)."""
+    figure = go.Figure()
+    windows = [30, 60, 90, 120]
+    labels = [t("renewals.window", language, n=w) for w in windows]
+    totals = frame.groupby("window")["arr_due"].sum() if not frame.empty else pd.Series()
+    for color in ("green", "yellow", "red", None):
+        part = (
+            frame[frame["health_color"].isna()]
+            if color is None
+            else frame[frame["health_color"] == color]
+        )
+        sums = part.groupby("window")["arr_due"].sum() if not part.empty else pd.Series()
+        values = [float(sums.get(w, 0.0)) for w in windows]
+        figure.add_bar(
+            x=labels,
+            y=values,
+            name=t(f"color.{color}", language) if color else t("account.cs_none", language),
+            marker_color=COLORS.get(color or "", "#8d99ae"),
+            hovertext=[format_money(v, language, currency) for v in values],
+            hoverinfo="text+name",
+        )
+    figure.update_layout(barmode="stack")
+    _money_axis(figure, [float(totals.max()) if len(totals) else 0.0, 0.0], language, currency)
+    return _layout(figure, t("renewals.calendar", language))
+
+
+def rate_lines(
+    frame: pd.DataFrame, columns: list[tuple[str, str, str]], title: str, percent: bool = True
+) -> go.Figure:
+    figure = go.Figure()
+    for column, label, color in columns:
+        values = frame[column]
+        figure.add_scatter(
+            x=pd.to_datetime(frame["month"]),
+            y=values,
+            name=label,
+            mode="lines+markers",
+            line={"color": color, "width": 2},
+            connectgaps=True,
+            hovertext=[format_pct(v) if percent else format_count(v) for v in values],
+            hoverinfo="text+name",
+        )
+    if percent:
+        figure.update_yaxes(tickformat=".0%")
+    _month_axis(figure, list(frame["month"]))
+    return _layout(figure, title)
+
+
+def account_health(frame: pd.DataFrame, language: str) -> go.Figure:
+    """An account's health score by month with its colour bands."""
+    figure = go.Figure()
+    for low, high, color in ((0, 70, RED), (70, 85, GOLD), (85, 100, TEAL)):
+        figure.add_hrect(y0=low, y1=high, fillcolor=color, opacity=0.08, line_width=0)
+    figure.add_scatter(
+        x=pd.to_datetime(frame["month"]),
+        y=frame["health_score"],
+        mode="lines+markers",
+        name=t("col.health_score", language),
+        line={"color": NAVY, "width": 2},
+    )
+    figure.update_yaxes(range=[0, 100])
+    _month_axis(figure, list(frame["month"]))
+    return _layout(figure, t("account.health_history", language), height=320)
+
+
+def account_usage(frame: pd.DataFrame, language: str) -> go.Figure:
+    figure = go.Figure()
+    figure.add_bar(
+        x=pd.to_datetime(frame["month"]),
+        y=frame["active_users"],
+        name=t("col.active_users", language),
+        marker_color=TEAL,
+    )
+    figure.add_scatter(
+        x=pd.to_datetime(frame["month"]),
+        y=frame["seats"],
+        name=t("col.seats", language),
+        mode="lines",
+        line={"color": NAVY, "width": 2, "dash": "dot"},
+    )
+    _month_axis(figure, list(frame["month"]))
+    return _layout(figure, t("account.usage", language), height=320)

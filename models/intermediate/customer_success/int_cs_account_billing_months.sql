@@ -1,0 +1,66 @@
+{#- One row per account and month with a Stripe invoice created by the month-end instant:
+    invoices open past due at that instant and the most days overdue (metrics.md, health
+    billing component). An invoice is open at month end when it was created before the
+    instant and not paid by then (status_transitions.paid_at at or after the instant, or
+    never); it is past due when its due day (due_date, else created, in the reporting
+    timezone) is before the month's last day + 1, days overdue = last day of the month -
+    due day. Draft, void and zero-total invoices never count; an invoice paid without a
+    paid_at is taken as paid when created. Later payments never change an earlier month. -#}
+with
+
+invoices as (
+    select * from {{ ref('stg_stripe__invoices') }}
+    where status in ('open', 'paid', 'uncollectible')
+),
+
+customers as (
+    select * from {{ ref('stg_stripe__customers') }}
+),
+
+months as (
+    select * from {{ ref('int_revenue_months') }}
+),
+
+invoice_accounts as (
+    select
+        invoices.invoice_id,
+        {{ stripe_account_id('customers.crm_account_id', 'invoices.customer_id') }} as account_id,
+        invoices.status,
+        invoices.created_at,
+        case
+            when invoices.status = 'paid' then coalesce(invoices.paid_at, invoices.created_at)
+            else invoices.paid_at
+        end as paid_at,
+        {{ reporting_date('coalesce(invoices.due_at, invoices.created_at)') }} as due_date,
+        coalesce(invoices.total_amount, invoices.amount_due, 1) <> 0 as has_amount
+    from invoices
+    left join customers
+        on invoices.customer_id = customers.customer_id
+),
+
+invoice_months as (
+    select
+        invoice_accounts.account_id,
+        months.month,
+        invoice_accounts.invoice_id,
+        invoice_accounts.has_amount
+        and (invoice_accounts.paid_at is null or invoice_accounts.paid_at >= months.month_end_at)
+        and invoice_accounts.due_date < months.month_end_date as is_open_past_due,
+        {{ days_between('invoice_accounts.due_date', 'months.month_end_date') }} as days_overdue
+    from invoice_accounts
+    inner join months
+        on invoice_accounts.created_at < months.month_end_at
+),
+
+final as (
+    select
+        account_id,
+        month,
+        count(*) as invoices_to_date,
+        sum(case when is_open_past_due then 1 else 0 end) as open_past_due_invoices,
+        coalesce(max(case when is_open_past_due then days_overdue end), 0) as max_days_overdue
+    from invoice_months
+    group by account_id, month
+)
+
+select * from final
