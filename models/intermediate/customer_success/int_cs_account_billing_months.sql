@@ -11,6 +11,7 @@ with
 invoices as (
     select * from {{ ref('stg_stripe__invoices') }}
     where status in ('open', 'paid', 'uncollectible')
+        and {{ is_as_of('created_at') }}
 ),
 
 customers as (
