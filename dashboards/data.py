@@ -84,6 +84,110 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
         "revenue_retention",
     ),
 }
+# Acquisition and segment marts (metrics.md "Funnel", "Unit economics", "GTM strategy"):
+# read by the Funnel & sales, Unit economics and Segments pages. An older warehouse
+# without one of them shows an empty state instead of failing.
+GTM_COLUMNS: dict[str, tuple[str, ...]] = {
+    "mart_funnel": (
+        "cohort_month",
+        "channel",
+        "leads",
+        "mqls",
+        "sqls",
+        "opportunities",
+        "won",
+        "lead_to_mql_rate",
+        "mql_to_sql_rate",
+        "sql_to_opportunity_rate",
+        "opportunity_to_won_rate",
+        "lead_to_won_rate",
+    ),
+    "mart_stage_conversion": (
+        "stage_name",
+        "stage_order",
+        "opportunities_reached",
+        "opportunities_advanced",
+        "opportunities_lost_from_stage",
+        "conversion_to_next_stage",
+        "median_days_in_stage",
+    ),
+    "mart_win_rates": (
+        "close_month",
+        "type",
+        "closed_opportunities",
+        "won_opportunities",
+        "win_rate",
+        "win_rate_amount",
+        "median_sales_cycle_days",
+    ),
+    "mart_sla_compliance": (
+        "mql_week",
+        "owner_id",
+        "owner_name",
+        "mqls",
+        "mqls_sla_met",
+        "sla_compliance_rate",
+        "failed_at_step_1",
+        "failed_at_step_2",
+        "failed_at_step_3",
+        "median_hours_to_first_touch",
+    ),
+    "mart_unit_economics": (
+        "month",
+        "window_start_month",
+        "acquisition_cost",
+        "new_customers",
+        "cac",
+        "gross_margin_pct",
+        "cac_payback_months",
+        "ltv",
+        "ltv_to_cac",
+    ),
+    "mart_unit_economics_by_channel": (
+        "month",
+        "channel",
+        "marketing_spend",
+        "new_customers",
+        "cac",
+    ),
+    "mart_icp_segments": (
+        "icp_segment",
+        "is_icp_fit",
+        "accounts",
+        "win_rate",
+        "median_sales_cycle_days",
+        "cac",
+        "nrr_12m",
+        "logo_churn_rate",
+        "reference_customers",
+    ),
+    "mart_icp_reference_customers": (
+        "account_id",
+        "account_name",
+        "icp_segment",
+        "first_paid_month",
+        "paying_months",
+        "mrr",
+        "latest_nps_score",
+    ),
+    "mart_icp_red_flags": (
+        "icp_segment",
+        "reason_type",
+        "reason",
+        "occurrences",
+        "share_of_type",
+        "reason_rank",
+    ),
+    "mart_icp_pipeline_weekly": (
+        "week_start",
+        "icp_segment",
+        "leads",
+        "meetings",
+        "proposals",
+        "contracts",
+    ),
+}
+REQUIRED_COLUMNS.update(GTM_COLUMNS)
 # Columns other engineers said may exist; selected only when the catalog has them.
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "dim_accounts": ("is_deleted_in_crm", "ultimate_parent_account_id", "currency"),
@@ -91,7 +195,15 @@ OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "mart_mrr_bridge": ("ending_arr",),
 }
 PUBLIC_MARTS = frozenset(REQUIRED_COLUMNS)
-DATE_COLUMNS = ("month", "cohort_month", "first_paid_month")
+DATE_COLUMNS = (
+    "month",
+    "cohort_month",
+    "first_paid_month",
+    "close_month",
+    "mql_week",
+    "week_start",
+    "window_start_month",
+)
 
 
 class WarehouseUnavailable(RuntimeError):
@@ -257,6 +369,15 @@ def cohort_retention() -> pd.DataFrame:
     if "mart_cohort_retention" not in _catalog():
         return pd.DataFrame(columns=list(REQUIRED_COLUMNS["mart_cohort_retention"]))
     return _select_mart("mart_cohort_retention", "cohort_month, months_since_start")
+
+
+def gtm_mart(mart: str) -> pd.DataFrame:
+    """An acquisition or segment mart as dbt built it (empty when not built yet)."""
+    if mart not in GTM_COLUMNS:
+        raise ValueError(f"{mart} is not an acquisition or segment mart")
+    if mart not in _catalog():
+        return pd.DataFrame(columns=list(GTM_COLUMNS[mart]))
+    return _select_mart(mart, ", ".join(GTM_COLUMNS[mart][:2]))
 
 
 def months() -> list[date]:

@@ -294,6 +294,181 @@ TEXT: dict[str, dict[str, str]] = {
     },
 }
 
+# Acquisition, unit economics and segment pages (issue 14), the Overview's KPI additions
+# and the deck's new slides.
+TEXT.update(
+    {
+        "nav.funnel": {"ko": "퍼널 · 영업", "en": "Funnel & sales"},
+        "nav.unit_economics": {"ko": "유닛 이코노믹스", "en": "Unit economics"},
+        "nav.segments": {"ko": "세그먼트", "en": "Segments"},
+        "filter.channel": {"ko": "채널", "en": "Channel"},
+        "filter.owner": {"ko": "담당자", "en": "Owner"},
+        "filter.icp_segment": {"ko": "ICP 세그먼트", "en": "ICP segment"},
+        "gtm.empty": {
+            "ko": "선택한 기간·조건에 해당하는 데이터가 없습니다 (또는 아직 마트가 없습니다).",
+            "en": "No data for the chosen range and filters (or the mart is not built yet).",
+        },
+        # funnel & sales
+        "funnel.title": {"ko": "퍼널 · 영업", "en": "Funnel & sales"},
+        "funnel.by_cohort": {
+            "ko": "리드 → MQL → SQL → 영업기회 → 수주",
+            "en": "Lead → MQL → SQL → opportunity → won",
+        },
+        "funnel.cohort_note": {
+            "ko": "{start} ~ {end}에 생성된 리드 코호트 (리드 생성월 기준). 각 단계는 그 "
+            "코호트가 지금까지 도달한 수입니다.",
+            "en": "Leads created {start} to {end} (cohort = month the lead was created); "
+            "each step counts how far those leads have got so far.",
+        },
+        "funnel.stages": {"ko": "단계별 리드 수", "en": "Leads by step"},
+        "funnel.rate": {"ko": "전환율", "en": "Conversion"},
+        "funnel.stage_conversion": {
+            "ko": "영업 단계 전환과 체류 기간 (딜이 멈추는 곳)",
+            "en": "Stage conversion and days in stage (where deals stall)",
+        },
+        "funnel.stage_note": {
+            "ko": "영업기회 이력 전체 기준 (기간 필터 미적용). 체류 일수는 끝난 체류의 중앙값.",
+            "en": "All opportunity history (not filtered by month). Days in stage: median "
+            "of stays that ended.",
+        },
+        "funnel.sla": {"ko": "MQL 응대 SLA", "en": "MQL follow-up SLA"},
+        "funnel.sla_note": {
+            "ko": "SLA: MQL 후 2시간 내 첫 접촉, 첫 접촉 후 24시간 내 두 번째, MQL 후 72시간 "
+            "내 세 번째 접촉. 실패 단계는 처음 놓친 단계입니다.",
+            "en": "SLA: first touch within 2 h of the MQL, a second within 24 h of the "
+            "first, a third within 72 h of the MQL. The failed step is the first one missed.",
+        },
+        "funnel.sla_chart": {
+            "ko": "주별 · 담당자별 SLA 준수율",
+            "en": "SLA compliance by week and owner",
+        },
+        "funnel.win_rates": {
+            "ko": "수주율과 영업 주기 (종료월 기준)",
+            "en": "Win rate and sales cycle (by close month)",
+        },
+        "col.leads": {"ko": "리드", "en": "Leads"},
+        "col.mqls": {"ko": "MQL", "en": "MQLs"},
+        "col.sqls": {"ko": "SQL", "en": "SQLs"},
+        "col.opportunities": {"ko": "영업기회", "en": "Opportunities"},
+        "col.won": {"ko": "수주", "en": "Won"},
+        "col.lead_to_mql_rate": {"ko": "리드→MQL", "en": "Lead → MQL"},
+        "col.mql_to_sql_rate": {"ko": "MQL→SQL", "en": "MQL → SQL"},
+        "col.sql_to_opportunity_rate": {"ko": "SQL→영업기회", "en": "SQL → opportunity"},
+        "col.opportunity_to_won_rate": {"ko": "영업기회→수주", "en": "Opportunity → won"},
+        "col.lead_to_won_rate": {"ko": "리드→수주", "en": "Lead → won"},
+        "col.channel": {"ko": "채널", "en": "Channel"},
+        "col.stage_name": {"ko": "영업 단계", "en": "Stage"},
+        "col.opportunities_reached": {"ko": "도달 기회", "en": "Reached"},
+        "col.opportunities_advanced": {"ko": "다음 단계 진행", "en": "Advanced"},
+        "col.opportunities_lost_from_stage": {"ko": "이 단계에서 실주", "en": "Lost here"},
+        "col.conversion_to_next_stage": {"ko": "다음 단계 전환율", "en": "Conversion to next"},
+        "col.median_days_in_stage": {"ko": "체류 일수 (중앙값)", "en": "Median days in stage"},
+        "col.mql_week": {"ko": "MQL 주 (월요일)", "en": "MQL week (Monday)"},
+        "col.owner_name": {"ko": "담당자", "en": "Owner"},
+        "col.mqls_sla_met": {"ko": "SLA 준수", "en": "SLA met"},
+        "col.sla_compliance_rate": {"ko": "SLA 준수율", "en": "SLA compliance"},
+        "col.failed_at_step_1": {"ko": "실패: 첫 접촉 2시간", "en": "Failed: 1st touch 2 h"},
+        "col.failed_at_step_2": {"ko": "실패: 두 번째 24시간", "en": "Failed: 2nd touch 24 h"},
+        "col.failed_at_step_3": {"ko": "실패: 세 번째 72시간", "en": "Failed: 3rd touch 72 h"},
+        "col.median_hours_to_first_touch": {
+            "ko": "첫 접촉까지 시간 (중앙값)",
+            "en": "Median hours to first touch",
+        },
+        "col.type": {"ko": "영업기회 유형", "en": "Opportunity type"},
+        "col.close_month": {"ko": "종료월", "en": "Close month"},
+        "col.closed_opportunities": {"ko": "종료 기회", "en": "Closed"},
+        "col.won_opportunities": {"ko": "수주 기회", "en": "Won"},
+        "col.win_rate": {"ko": "수주율 (건수)", "en": "Win rate (count)"},
+        "col.win_rate_amount": {"ko": "수주율 (금액)", "en": "Win rate (amount)"},
+        "col.median_sales_cycle_days": {
+            "ko": "영업 주기 (일, 중앙값)",
+            "en": "Sales cycle (days, median)",
+        },
+        # unit economics
+        "unit.title": {"ko": "유닛 이코노믹스", "en": "Unit economics"},
+        "unit.window": {
+            "ko": "{month} 값은 {start}부터 {month}까지 3개월 합산으로 계산합니다 (한 달이 "
+            "조용해도 0으로 나누지 않도록). 비용은 그 달 말 환율로 환산합니다.",
+            "en": "The {month} figures are over the three months {start} to {month} (so "
+            "one quiet month never divides by zero); costs at each month's month-end rate.",
+        },
+        "unit.over_time": {"ko": "월별 추이 (3개월 창)", "en": "Over time (3-month window)"},
+        "unit.by_channel": {"ko": "{month} 채널별 CAC", "en": "CAC by channel, {month}"},
+        "unit.channel_note": {
+            "ko": "채널별 CAC는 채널에 귀속되는 마케팅비만 포함합니다 (인건비·도구 제외, "
+            "전체 CAC와 다름).",
+            "en": "Channel CAC counts only the marketing spend attributable to the channel "
+            "(payroll and tools excluded, so it is not the fully loaded CAC).",
+        },
+        "unit.channel_cac": {"ko": "채널별 CAC ({month})", "en": "CAC by channel ({month})"},
+        "unit.channel_trend": {"ko": "채널별 CAC 추이", "en": "CAC by channel over time"},
+        "col.window_start_month": {"ko": "창 시작월", "en": "Window start"},
+        "col.acquisition_cost": {"ko": "획득 비용", "en": "Acquisition cost"},
+        "col.marketing_spend": {"ko": "마케팅비", "en": "Marketing spend"},
+        "col.cac": {"ko": "CAC", "en": "CAC"},
+        "col.gross_margin_pct": {"ko": "매출총이익률", "en": "Gross margin"},
+        "col.cac_payback_months": {"ko": "CAC 회수 (개월)", "en": "CAC payback (months)"},
+        "col.ltv": {"ko": "LTV", "en": "LTV"},
+        "col.ltv_to_cac": {"ko": "LTV / CAC", "en": "LTV / CAC"},
+        # segments
+        "segments.title": {"ko": "ICP 세그먼트", "en": "ICP segments"},
+        "segments.table": {
+            "ko": "세그먼트 비교 (비치헤드 선정)",
+            "en": "Segment table (picking the beachhead)",
+        },
+        "segments.table_note": {
+            "ko": "수주율·영업 주기는 세그먼트 고객사의 전체 종료 기회, CAC는 배분된 획득 "
+            "비용, NRR·로고 이탈은 최근 12개월 기준입니다.",
+            "en": "Win rate and cycle over all closed deals of the segment's accounts, CAC "
+            "on allocated acquisition cost, NRR and logo churn over the last 12 months.",
+        },
+        "segments.references": {
+            "ko": "세그먼트별 레퍼런스 고객",
+            "en": "Reference customers per segment",
+        },
+        "segments.references_note": {
+            "ko": "레퍼런스 고객: 현재 결제 중, 6개월 이상 결제, 최근 NPS 9-10점. "
+            "목표는 세그먼트당 {low}-{high}곳 (초록 띠).",
+            "en": "Reference customer: paying now, 6+ months paying, latest NPS answer 9-10. "
+            "The goal is {low}-{high} per segment (green band).",
+        },
+        "segments.references_chart": {"ko": "레퍼런스 고객 수", "en": "Reference customers"},
+        "segments.references_empty": {
+            "ko": "레퍼런스 고객이 아직 없습니다.",
+            "en": "No reference customers yet.",
+        },
+        "segments.pipeline": {"ko": "주별 세그먼트 파이프라인", "en": "Weekly segment pipeline"},
+        "segments.pipeline_step": {"ko": "단계", "en": "Step"},
+        "segments.red_flags": {
+            "ko": "레드 플래그: 실주·이탈 사유",
+            "en": "Red flags: loss and churn reasons",
+        },
+        "segments.red_flags_note": {
+            "ko": "세그먼트·유형별로 가장 잦은 사유가 순위 1입니다.",
+            "en": "Rank 1 is the most frequent reason of the segment and type.",
+        },
+        "segments.red_flags_empty": {"ko": "기록된 사유가 없습니다.", "en": "No reasons recorded."},
+        "col.is_icp_fit": {"ko": "ICP 적합", "en": "ICP fit"},
+        "col.accounts": {"ko": "고객사", "en": "Accounts"},
+        "col.reference_customers": {"ko": "레퍼런스 고객", "en": "Reference customers"},
+        "col.paying_months": {"ko": "결제 개월", "en": "Months paying"},
+        "col.latest_nps_score": {"ko": "최근 NPS", "en": "Latest NPS"},
+        "col.week_start": {"ko": "주 (월요일)", "en": "Week (Monday)"},
+        "col.meetings": {"ko": "미팅", "en": "Meetings"},
+        "col.proposals": {"ko": "제안", "en": "Proposals"},
+        "col.contracts": {"ko": "계약", "en": "Contracts"},
+        "col.reason_type": {"ko": "유형", "en": "Type"},
+        "col.reason": {"ko": "사유", "en": "Reason"},
+        "col.occurrences": {"ko": "건수", "en": "Occurrences"},
+        "col.share_of_type": {"ko": "유형 내 비중", "en": "Share of type"},
+        "col.reason_rank": {"ko": "순위", "en": "Rank"},
+        "reason_type.loss": {"ko": "실주", "en": "Lost deal"},
+        "reason_type.churn": {"ko": "이탈", "en": "Churn"},
+        # overview additions
+        "overview.movements": {"ko": "월별 MRR 변동", "en": "MRR movements by month"},
+    }
+)
+
 
 def t(key: str, language: str | None = None, **values: Any) -> str:
     """Translate `key` into `language` (default: the board's current language)."""
