@@ -214,34 +214,85 @@ def rate_lines(
 COHORT_HORIZON = 12
 
 
+MIN_COHORT_SIZE = 5
+# (value column, numerator, denominator) for the size-weighted average row.
+_COHORT_AVERAGE = {
+    "logo_retention": ("active_accounts", "cohort_size"),
+    "revenue_retention": ("mrr", "cohort_starting_mrr"),
+}
+
+
 def cohort_heatmap(
     cohorts: pd.DataFrame, value_column: str, title: str, language: str
 ) -> go.Figure:
-    """Cohorts × months since start (0..12: the first year reads at a glance)."""
+    """Cohorts × months since start (0..12: the first year reads at a glance).
+
+    Row labels carry the cohort size; cohorts under MIN_COHORT_SIZE accounts are grey (one
+    account more or less swings them); the last row is the average over the other cohorts,
+    weighted by size (Σ active ÷ Σ size, Σ MRR ÷ Σ starting MRR of the mart's rows)."""
     cohorts = cohorts[cohorts["months_since_start"] <= COHORT_HORIZON]
     pivot = cohorts.pivot_table(
         index="cohort_month", columns="months_since_start", values=value_column, aggfunc="first"
     ).sort_index()
-    y_labels = _month_labels(pivot.index, language)
-    text = [[format_pct(v) if not is_missing(v) else "" for v in row] for row in pivot.to_numpy()]
+    sizes = cohorts.groupby("cohort_month")["cohort_size"].first().reindex(pivot.index)
+    small = [not is_missing(n) and float(n) < MIN_COHORT_SIZE for n in sizes]
+    y_labels = [
+        f"{label} · {format_count(n)}"
+        for label, n in zip(_month_labels(pivot.index, language), sizes, strict=True)
+    ]
+    values = pivot.to_numpy(dtype=float)
+    numerator, denominator = _COHORT_AVERAGE.get(value_column, (None, None))
+    average: list[float | None] = []
+    if numerator:
+        kept = cohorts[~cohorts["cohort_month"].isin(pivot.index[small])]
+        sums = kept.groupby("months_since_start")[[numerator, denominator]].sum()
+        for k in pivot.columns:
+            row = sums.loc[k] if k in sums.index else None
+            ok = row is not None and float(row[denominator]) > 0
+            average.append(float(row[numerator]) / float(row[denominator]) if ok else None)
+    z_main = [[None if small[i] else v for v in row] for i, row in enumerate(values)]
+    z_small = [[v if small[i] else None for v in row] for i, row in enumerate(values)]
+    labels = list(y_labels)
+    if average:
+        z_main.append(average)
+        z_small.append([None] * len(average))
+        labels.append(t("retention.cohort_average", language, n=MIN_COHORT_SIZE))
+    text = [[format_pct(v) if not is_missing(v) else "" for v in row] for row in z_main]
+    text_small = [[format_pct(v) if not is_missing(v) else "" for v in row] for row in z_small]
+    x = [str(k) for k in pivot.columns]
+    top = max(1.0, float(pd.Series(values.ravel()).max(skipna=True) or 1))
     figure = go.Figure(
         go.Heatmap(
-            z=pivot.to_numpy(),
-            x=[str(k) for k in pivot.columns],
-            y=y_labels,
+            z=z_main,
+            x=x,
+            y=labels,
             text=text,
             texttemplate="%{text}",
             textfont={"size": 11},
             colorscale=[[0, "#fbe3e6"], [0.5, "#f4f1de"], [0.8, "#cfe8e3"], [1, "#2a9d8f"]],
             zmin=0,
-            zmax=max(1.0, float(pd.Series(pivot.to_numpy().ravel()).max(skipna=True) or 1)),
+            zmax=top,
             colorbar={"tickformat": ".0%", "thickness": 12},
             hovertemplate="%{y} · +%{x}: %{text}<extra></extra>",
             xgap=1,
             ygap=1,
         )
     )
-    height = max(320, 28 * len(y_labels) + 120)
+    if any(small):
+        figure.add_heatmap(
+            z=z_small,
+            x=x,
+            y=labels,
+            text=text_small,
+            texttemplate="%{text}",
+            textfont={"size": 11, "color": "#8d99ae"},
+            colorscale=[[0, "#eceff3"], [1, "#eceff3"]],
+            showscale=False,
+            hovertemplate="%{y} · +%{x}: %{text}<extra></extra>",
+            xgap=1,
+            ygap=1,
+        )
+    height = max(320, 28 * len(labels) + 120)
     _layout(figure, title, height)
     figure.update_yaxes(
         autorange="reversed", type="category", title=t("retention.cohort_month_axis", language)

@@ -192,7 +192,7 @@ REQUIRED_COLUMNS.update(GTM_COLUMNS)
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "dim_accounts": ("is_deleted_in_crm", "ultimate_parent_account_id", "currency"),
     "fct_account_months": ("fx_rate",),
-    "mart_mrr_bridge": ("ending_arr",),
+    "mart_mrr_bridge": ("ending_arr", "arpa", "quick_ratio", "mrr_growth_rate"),
 }
 PUBLIC_MARTS = frozenset(REQUIRED_COLUMNS)
 DATE_COLUMNS = (
@@ -407,6 +407,14 @@ def accounts() -> pd.DataFrame:
     return frame.merge(latest, on="account_id", how="left")
 
 
+def latest_account_mrr() -> pd.DataFrame:
+    """account_id, mrr of the latest month in fct_account_months (accounts that ever paid)."""
+    return _query(
+        f"select account_id, mrr as latest_mrr from {SCHEMA}.fct_account_months "
+        f"where month = (select max(month) from {SCHEMA}.fct_account_months)"
+    )
+
+
 def account_months(account_id: str) -> pd.DataFrame:
     return _select_mart("fct_account_months", "month", "account_id = ?", (account_id,))
 
@@ -481,7 +489,19 @@ def kpi_rows(month: date) -> dict[str, dict[str, Any]]:
     for key, when in (("current", month), ("prior", prior), ("year_ago", year_ago)):
         row: dict[str, Any] = {}
         bridge_row = _row(bridge_frame, when)
-        row.update({k: bridge_row.get(k) for k in ("ending_mrr", "ending_arr", "ending_customers")})
+        row.update(
+            {
+                k: bridge_row.get(k)
+                for k in (
+                    "ending_mrr",
+                    "ending_arr",
+                    "ending_customers",
+                    "arpa",
+                    "quick_ratio",
+                    "mrr_growth_rate",
+                )
+            }
+        )
         monthly_row = _row(monthly, when)
         row.update({k: monthly_row.get(k) for k in ("nrr", "grr", "logo_churn_rate")})
         trailing_row = _row(trailing, when)

@@ -86,7 +86,7 @@ TEXT: dict[str, dict[str, str]] = {
     # overview
     "overview.title": {"ko": "경영 개요", "en": "Executive overview"},
     "overview.as_of": {"ko": "{month} 기준", "en": "As of {month}"},
-    "overview.trend": {"ko": "24개월 추이", "en": "24-month trend"},
+    "overview.trend": {"ko": "추이: {start} ~ {end}", "en": "Trend, {start} to {end}"},
     "overview.trend_mrr": {"ko": "기말 MRR과 고객 수", "en": "Ending MRR and customers"},
     "overview.trend_rates": {"ko": "NRR · GRR (월간)", "en": "NRR · GRR (month)"},
     "overview.table": {"ko": "월별 핵심 지표", "en": "Monthly headline metrics"},
@@ -464,8 +464,46 @@ TEXT.update(
         "col.reason_rank": {"ko": "순위", "en": "Rank"},
         "reason_type.loss": {"ko": "실주", "en": "Lost deal"},
         "reason_type.churn": {"ko": "이탈", "en": "Churn"},
+        "retention.cohort_average": {
+            "ko": "평균 (고객 {n}곳 이상 코호트, 규모 가중)",
+            "en": "Average (cohorts of {n}+, size-weighted)",
+        },
+        "retention.cohort_sizes": {
+            "ko": "행 이름의 숫자는 코호트 고객 수입니다. {n}곳 미만 코호트는 회색 (한두 "
+            "곳의 변화로 크게 흔들림) 이며 평균에서 빠집니다.",
+            "en": "The number beside each cohort is its size. Cohorts under {n} accounts are "
+            "grey (one account swings them) and left out of the average.",
+        },
+        # account 360 additions
+        "account.count_one": {"ko": "{n}개 고객사", "en": "{n} account"},
+        "account.paying": {
+            "ko": "그중 최근 월 결제 고객 {paying}곳 (나머지는 CRM에만 있거나 이탈한 고객사; "
+            "개요의 고객 수는 결제 고객만 셉니다). MRR이 큰 순서입니다.",
+            "en": "{paying} of them paying in the latest month (the rest are CRM-only or "
+            "churned; the Overview's customers count paying accounts only). Largest MRR first.",
+        },
         # overview additions
         "overview.movements": {"ko": "월별 MRR 변동", "en": "MRR movements by month"},
+        "kpi.arpa": {"ko": "ARPA (고객당 MRR)", "en": "ARPA"},
+        "kpi.quick_ratio": {"ko": "퀵 레이시오", "en": "Quick ratio"},
+        "kpi.mrr_growth_rate": {"ko": "MRR 성장률 (전월 대비)", "en": "MRR growth (MoM)"},
+        "kpi.growth_legend": {
+            "ko": "ARPA = 기말 MRR ÷ 기말 고객 수 · 퀵 레이시오 = (신규 + 확장 + 재활성) ÷ "
+            "(이탈 + 축소), 잃은 MRR이 없으면 표시하지 않음 · 성장률 = 기말 ÷ 기초 − 1",
+            "en": "ARPA = ending MRR ÷ ending customers · quick ratio = (new + expansion + "
+            "reactivation) ÷ (churn + contraction), blank when nothing was lost · growth = "
+            "ending ÷ beginning − 1",
+        },
+        "col.arpa": {"ko": "ARPA", "en": "ARPA"},
+        "col.quick_ratio": {"ko": "퀵 레이시오", "en": "Quick ratio"},
+        "col.mrr_growth_rate": {"ko": "MRR 성장률", "en": "MRR growth"},
+        "bridge.sign_convention": {
+            "ko": "부호 규칙: 증가(신규·확장·재활성)는 +, 감소(축소·이탈)는 −로 표시합니다. "
+            "마트의 contraction_mrr·churned_mrr 컬럼은 양수로 저장되고 표시할 때만 −를 붙입니다.",
+            "en": "Sign convention: gains (new, expansion, reactivation) are +, losses "
+            "(contraction, churn) are −. The mart stores contraction_mrr and churned_mrr as "
+            "positive amounts; the boards show them with the bridge's minus sign.",
+        },
     }
 )
 

@@ -302,6 +302,8 @@ def kpi_delta(kind: str, current: Any, other: Any) -> str | None:
         return format_money(change, lang(), currency(), signed=True)
     if kind == "rate":
         return format_pct_points(change, lang())
+    if kind == "ratio":
+        return f"{change:+,.2f}"
     return format_count(change, signed=True)
 
 
@@ -310,6 +312,8 @@ def kpi_value(kind: str, value: Any) -> str:
         return format_money(value, lang(), currency())
     if kind == "rate":
         return format_pct(value)
+    if kind == "ratio":
+        return format_number(value, 2)
     return format_count(value)
 
 

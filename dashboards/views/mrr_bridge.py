@@ -84,13 +84,20 @@ def render() -> None:
         )
 
     st.subheader(t("bridge.history"))
-    history = bridge.sort_values("month", ascending=False)
-    money_columns = [c for _, c, _ in COMPONENTS]
+    st.caption(t("bridge.sign_convention"))
+    history = bridge.sort_values("month", ascending=False)[
+        ["month", *(c for _, c, _ in COMPONENTS)]
+    ]
+    # One sign convention on the page: losses carry the bridge's minus, as in the components.
+    for _, column, sign in COMPONENTS:
+        history[column] = sign * history[column]
+    levels = ["beginning_mrr", "ending_mrr"]
     ui.show_table(
-        history[["month", *money_columns]],
+        history,
         key="bridge_history",
         file_name="mrr_bridge_history",
-        money=money_columns,
+        money=levels,
+        signed_money=[c for _, c, _ in COMPONENTS if c not in levels],
         months=["month"],
     )
 

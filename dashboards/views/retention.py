@@ -76,7 +76,11 @@ def render() -> None:
             width="stretch",
             key="cohort_heatmap",
         )
-        st.caption(t("retention.cohort_note", horizon=charts.COHORT_HORIZON))
+        st.caption(
+            t("retention.cohort_note", horizon=charts.COHORT_HORIZON)
+            + " "
+            + t("retention.cohort_sizes", n=charts.MIN_COHORT_SIZE)
+        )
 
     st.subheader(t("retention.table"))
     table = monthly[["month", "nrr", "grr", "logo_churn_rate", "revenue_churn_rate"]]
