@@ -554,3 +554,17 @@ def stacked_bars(
     figure.update_yaxes(tickformat=",d", rangemode="tozero")
     _month_axis(figure, list(frame[x]))
     return figure
+
+
+def stacked_money(
+    frame: pd.DataFrame, x: str, y: str, group: str, title: str, language: str, currency: str
+) -> go.Figure:
+    """Money of a mart stacked by `group` over months (parts that add up to a total)."""
+    figure = stacked_bars(frame, x, y, group, title)
+    for trace in figure.data:
+        trace.customdata = [format_money(v, language, currency) for v in trace.y]
+        trace.hovertemplate = f"{trace.name} %{{x|%Y-%m}}: %{{customdata}}<extra></extra>"
+    totals = frame.groupby(x)[y].sum()
+    _money_axis(figure, list(totals), language, currency)
+    figure.update_yaxes(tickformat=None)
+    return figure

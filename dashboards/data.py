@@ -84,10 +84,10 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
         "revenue_retention",
     ),
 }
-# Acquisition and segment marts (metrics.md "Funnel", "Unit economics", "GTM strategy"):
-# read by the Funnel & sales, Unit economics and Segments pages. An older warehouse
-# without one of them shows an empty state instead of failing.
-GTM_COLUMNS: dict[str, tuple[str, ...]] = {
+# Marts of the Funnel & sales, Unit economics and Segments pages (metrics.md "Funnel",
+# "Unit economics", "GTM strategy") and MRR by plan. An older warehouse without one of
+# them shows an empty state instead of failing.
+MART_COLUMNS: dict[str, tuple[str, ...]] = {
     "mart_funnel": (
         "cohort_month",
         "channel",
@@ -186,8 +186,21 @@ GTM_COLUMNS: dict[str, tuple[str, ...]] = {
         "proposals",
         "contracts",
     ),
+    "mart_mrr_by_plan": (
+        "month",
+        "product_id",
+        "billing_interval",
+        "mrr",
+        "customers",
+        "beginning_mrr",
+        "new_mrr",
+        "expansion_mrr",
+        "contraction_mrr",
+        "churned_mrr",
+        "fx_adjustment_mrr",
+    ),
 }
-REQUIRED_COLUMNS.update(GTM_COLUMNS)
+REQUIRED_COLUMNS.update(MART_COLUMNS)
 # Columns other engineers said may exist; selected only when the catalog has them.
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "dim_accounts": ("is_deleted_in_crm", "ultimate_parent_account_id", "currency"),
@@ -371,13 +384,13 @@ def cohort_retention() -> pd.DataFrame:
     return _select_mart("mart_cohort_retention", "cohort_month, months_since_start")
 
 
-def gtm_mart(mart: str) -> pd.DataFrame:
-    """An acquisition or segment mart as dbt built it (empty when not built yet)."""
-    if mart not in GTM_COLUMNS:
-        raise ValueError(f"{mart} is not an acquisition or segment mart")
-    if mart not in _catalog():
-        return pd.DataFrame(columns=list(GTM_COLUMNS[mart]))
-    return _select_mart(mart, ", ".join(GTM_COLUMNS[mart][:2]))
+def mart(name: str) -> pd.DataFrame:
+    """One of MART_COLUMNS as dbt built it (empty when not built yet)."""
+    if name not in MART_COLUMNS:
+        raise ValueError(f"{name} is not a board mart")
+    if name not in _catalog():
+        return pd.DataFrame(columns=list(MART_COLUMNS[name]))
+    return _select_mart(name, ", ".join(MART_COLUMNS[name][:2]))
 
 
 def months() -> list[date]:

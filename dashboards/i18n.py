@@ -474,6 +474,23 @@ TEXT.update(
             "en": "The number beside each cohort is its size. Cohorts under {n} accounts are "
             "grey (one account swings them) and left out of the average.",
         },
+        "filter.product": {"ko": "상품", "en": "Product"},
+        "bridge.by_plan": {
+            "ko": "{month} 상품 · 결제 주기별 MRR",
+            "en": "MRR by product and billing interval, {month}",
+        },
+        "bridge.by_plan_note": {
+            "ko": "Stripe 상품과 결제 주기별, 계약은 상품 'contract'. 모두 더하면 기말 MRR과 "
+            "같습니다. 요금제 변경은 한 요금제의 이탈과 다른 요금제의 신규로 나타납니다.",
+            "en": "By Stripe product and billing interval; contracts are product 'contract'. "
+            "They add up to ending MRR. A plan change shows as churn of one plan and new MRR "
+            "of the other.",
+        },
+        "bridge.by_plan_trend": {"ko": "상품·결제 주기별 MRR 추이", "en": "MRR by plan over time"},
+        "col.product_id": {"ko": "상품", "en": "Product"},
+        "col.billing_interval": {"ko": "결제 주기", "en": "Billing interval"},
+        "col.customers": {"ko": "고객 수", "en": "Customers"},
+        "col.plan": {"ko": "요금제", "en": "Plan"},
         # account 360 additions
         "account.count_one": {"ko": "{n}개 고객사", "en": "{n} account"},
         "account.paying": {

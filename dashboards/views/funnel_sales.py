@@ -24,7 +24,7 @@ FUNNEL_RATES = (
 
 
 def _funnel(language: str) -> None:
-    funnel = data.gtm_mart("mart_funnel")
+    funnel = data.mart("mart_funnel")
     channels = ui.sidebar_multiselect("filter.channel", funnel["channel"], "filter_channels")
     st.subheader(t("funnel.by_cohort"))
     funnel = ui.pick(ui.in_range(funnel, "cohort_month"), "channel", channels)
@@ -76,7 +76,7 @@ def _funnel(language: str) -> None:
 
 def _stages(language: str) -> None:
     st.subheader(t("funnel.stage_conversion"))
-    stages = data.gtm_mart("mart_stage_conversion")
+    stages = data.mart("mart_stage_conversion")
     if stages.empty:
         st.info(t("gtm.empty"))
         return
@@ -113,7 +113,7 @@ def _stages(language: str) -> None:
             key="stage_conversion",
         )
     ui.show_table(
-        stages[list(data.GTM_COLUMNS["mart_stage_conversion"])].drop(columns="stage_order"),
+        stages[list(data.MART_COLUMNS["mart_stage_conversion"])].drop(columns="stage_order"),
         key="stage_table",
         file_name="stage_conversion",
         counts=["opportunities_reached", "opportunities_advanced", "opportunities_lost_from_stage"],
@@ -124,7 +124,7 @@ def _stages(language: str) -> None:
 
 def _sla(language: str) -> None:
     st.subheader(t("funnel.sla"))
-    sla = data.gtm_mart("mart_sla_compliance")
+    sla = data.mart("mart_sla_compliance")
     sla = sla.assign(owner_name=sla["owner_name"].fillna(sla["owner_id"]))
     owners = ui.sidebar_multiselect("filter.owner", sla["owner_name"], "filter_owners")
     sla = ui.pick(ui.in_week_range(sla, "mql_week"), "owner_name", owners)
@@ -164,7 +164,7 @@ def _sla(language: str) -> None:
 
 def _win_rates(language: str) -> None:
     st.subheader(t("funnel.win_rates"))
-    wins = ui.in_range(data.gtm_mart("mart_win_rates"), "close_month")
+    wins = ui.in_range(data.mart("mart_win_rates"), "close_month")
     if wins.empty:
         st.info(t("gtm.empty"))
         return
@@ -199,7 +199,7 @@ def _win_rates(language: str) -> None:
             key="cycle_chart",
         )
     ui.show_table(
-        wins.sort_values("close_month", ascending=False)[list(data.GTM_COLUMNS["mart_win_rates"])],
+        wins.sort_values("close_month", ascending=False)[list(data.MART_COLUMNS["mart_win_rates"])],
         key="win_table",
         file_name="win_rates",
         counts=["closed_opportunities", "won_opportunities"],

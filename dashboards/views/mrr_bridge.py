@@ -83,6 +83,8 @@ def render() -> None:
             translate_values={"movement_type": "movement"},
         )
 
+    _by_plan(month, language, currency)
+
     st.subheader(t("bridge.history"))
     st.caption(t("bridge.sign_convention"))
     history = bridge.sort_values("month", ascending=False)[
@@ -98,6 +100,58 @@ def render() -> None:
         file_name="mrr_bridge_history",
         money=levels,
         signed_money=[c for _, c, _ in COMPONENTS if c not in levels],
+        months=["month"],
+    )
+
+
+def _by_plan(month: object, language: str, currency: str) -> None:
+    """MRR by product and billing interval (mart_mrr_by_plan): rows picked, never summed
+    into a metric; the product filter narrows the rows."""
+    plans = data.mart("mart_mrr_by_plan")
+    products = ui.sidebar_multiselect("filter.product", plans["product_id"], "filter_products")
+    plans = ui.pick(ui.in_range(plans), "product_id", products)
+    if plans.empty:
+        return
+    st.subheader(t("bridge.by_plan", month=format_month(month, language, long=True)))
+    st.caption(t("bridge.by_plan_note"))
+    plans = plans.assign(plan=plans["product_id"] + " · " + plans["billing_interval"])
+    current = plans[plans["month"] == month].sort_values("mrr", ascending=False)
+    left, right = st.columns([2, 3])
+    with left:
+        st.plotly_chart(
+            charts.bars(
+                list(current["plan"]),
+                list(current["mrr"]),
+                t("col.mrr"),
+                language,
+                "money",
+                currency,
+                horizontal=True,
+            ),
+            width="stretch",
+            key="plan_bars",
+        )
+    with right:
+        st.plotly_chart(
+            charts.stacked_money(
+                plans, "month", "mrr", "plan", t("bridge.by_plan_trend"), language, currency
+            ),
+            width="stretch",
+            key="plan_trend",
+        )
+    ui.show_table(
+        current[list(data.MART_COLUMNS["mart_mrr_by_plan"])],
+        key="plan_table",
+        file_name=f"mrr_by_plan_{format_month(month)}",
+        money=["mrr", "beginning_mrr"],
+        signed_money=[
+            "new_mrr",
+            "expansion_mrr",
+            "contraction_mrr",
+            "churned_mrr",
+            "fx_adjustment_mrr",
+        ],
+        counts=["customers"],
         months=["month"],
     )
 

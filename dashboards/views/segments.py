@@ -23,7 +23,7 @@ def _segment_table(segments_frame: pd.DataFrame, chosen: list[str]) -> None:
     segments = ui.pick(segments_frame, "icp_segment", chosen)
     ui.show_table(
         segments.sort_values(["is_icp_fit", "accounts"], ascending=[False, False])[
-            list(data.GTM_COLUMNS["mart_icp_segments"])
+            list(data.MART_COLUMNS["mart_icp_segments"])
         ],
         key="segments_table",
         file_name="icp_segments",
@@ -60,7 +60,7 @@ def _references(segments: pd.DataFrame, chosen: list[str], language: str) -> Non
         width="stretch",
         key="segments_references",
     )
-    references = ui.pick(data.gtm_mart("mart_icp_reference_customers"), "icp_segment", chosen)
+    references = ui.pick(data.mart("mart_icp_reference_customers"), "icp_segment", chosen)
     if references.empty:
         st.info(t("segments.references_empty"))
         return
@@ -78,7 +78,7 @@ def _references(segments: pd.DataFrame, chosen: list[str], language: str) -> Non
 def _pipeline(chosen: list[str], language: str) -> None:
     st.subheader(t("segments.pipeline"))
     pipeline = ui.pick(
-        ui.in_week_range(data.gtm_mart("mart_icp_pipeline_weekly"), "week_start"),
+        ui.in_week_range(data.mart("mart_icp_pipeline_weekly"), "week_start"),
         "icp_segment",
         chosen,
     )
@@ -111,7 +111,7 @@ def _pipeline(chosen: list[str], language: str) -> None:
 
 def _red_flags(chosen: list[str]) -> None:
     st.subheader(t("segments.red_flags"))
-    flags = ui.pick(data.gtm_mart("mart_icp_red_flags"), "icp_segment", chosen)
+    flags = ui.pick(data.mart("mart_icp_red_flags"), "icp_segment", chosen)
     if flags.empty:
         st.info(t("segments.red_flags_empty"))
         return
@@ -130,7 +130,7 @@ def _red_flags(chosen: list[str]) -> None:
 def render() -> None:
     language = ui.lang()
     st.title(t("segments.title"))
-    segments = data.gtm_mart("mart_icp_segments")
+    segments = data.mart("mart_icp_segments")
     if segments.empty:
         st.info(t("gtm.empty"))
         return

@@ -33,7 +33,7 @@ def _value(kind: str, value: object, language: str, currency: str) -> str:
 def render() -> None:
     language, currency = ui.lang(), ui.currency()
     st.title(t("unit.title"))
-    economics = ui.in_range(data.gtm_mart("mart_unit_economics"))
+    economics = ui.in_range(data.mart("mart_unit_economics"))
     if economics.empty:
         st.info(t("gtm.empty"))
         return
@@ -66,7 +66,7 @@ def render() -> None:
             )
     ui.show_table(
         economics.sort_values("month", ascending=False)[
-            list(data.GTM_COLUMNS["mart_unit_economics"])
+            list(data.MART_COLUMNS["mart_unit_economics"])
         ],
         key="unit_table",
         file_name="unit_economics",
@@ -79,7 +79,7 @@ def render() -> None:
 
     st.subheader(t("unit.by_channel", month=format_month(month, language, long=True)))
     st.caption(t("unit.channel_note"))
-    channels = data.gtm_mart("mart_unit_economics_by_channel")
+    channels = data.mart("mart_unit_economics_by_channel")
     chosen = ui.sidebar_multiselect("filter.channel", channels["channel"], "filter_channels")
     channels = ui.pick(ui.in_range(channels), "channel", chosen)
     current = channels[(channels["month"] == month) & channels["cac"].notna()].sort_values(
