@@ -491,6 +491,147 @@ TEXT.update(
         "col.billing_interval": {"ko": "결제 주기", "en": "Billing interval"},
         "col.customers": {"ko": "고객 수", "en": "Customers"},
         "col.plan": {"ko": "요금제", "en": "Plan"},
+        # board deck: executive summary, trend, acquisition and segment slides
+        "deck.summary": {"ko": "요약", "en": "Executive summary"},
+        "deck.summary_note": {
+            "ko": "문장은 공개 마트 값으로 정해진 문형을 채워 만듭니다 (같은 데이터면 같은 문장).",
+            "en": "Sentences are fixed templates filled with public-mart values (the same "
+            "data always gives the same words).",
+        },
+        "deck.sum_mrr": {
+            "ko": "{month} 기말 MRR은 {mrr} (ARR {arr}), 전월 대비 {change}{growth}입니다.",
+            "en": "MRR ended {month} at {mrr} (ARR {arr}), {change}{growth} on the month.",
+        },
+        "deck.sum_movements": {
+            "ko": "신규 {new}, 확장 {expansion}, 재활성 {reactivation}이 더해지고 이탈 {churn}, "
+            "축소 {contraction}이 빠졌습니다{quick}.",
+            "en": "New business added {new}, expansion {expansion} and reactivation "
+            "{reactivation}; churn took {churn} and contraction {contraction}{quick}.",
+        },
+        "deck.sum_quick": {"ko": " (퀵 레이시오 {ratio})", "en": " (quick ratio {ratio})"},
+        "deck.sum_top": {"ko": "가장 큰 고객 변동: {items}.", "en": "The largest moves: {items}."},
+        "deck.sum_top_item": {
+            "ko": "{account} {movement} {amount}",
+            "en": "{movement} at {account} {amount}",
+        },
+        "deck.sum_retention": {
+            "ko": "월간 NRR은 {nrr} (전월 대비 {nrr_change}), GRR은 {grr}입니다.",
+            "en": "Monthly NRR was {nrr} ({nrr_change} on the month before) and GRR {grr}.",
+        },
+        "deck.sum_retention_12m": {
+            "ko": "12개월 NRR은 {nrr} (전월 대비 {change})입니다.",
+            "en": "Trailing-12-month NRR is {nrr} ({change}).",
+        },
+        "deck.sum_funnel": {
+            "ko": "{month}에 리드 {leads}건이 생성되었습니다 (전월 대비 {change}).",
+            "en": "{leads} leads were created in {month} ({change} on the month before).",
+        },
+        "deck.sum_wins": {
+            "ko": "신규 영업 {won}건 수주, 수주율 {win_rate}, 영업 주기 중앙값 {cycle}일.",
+            "en": "{won} new-business deals were won at a {win_rate} win rate, median cycle "
+            "{cycle} days.",
+        },
+        "deck.trend": {"ko": "MRR · ARR 추이 (24개월)", "en": "MRR and ARR, last 24 months"},
+        "deck.trend_note": {
+            "ko": "막대: 월말 MRR (왼쪽 축). 오른쪽 축은 같은 막대를 ARR (= 12 × MRR)로 읽습니다.",
+            "en": "Bars: month-end MRR (left axis). The right axis reads the same bars as "
+            "ARR (= 12 × MRR).",
+        },
+        "deck.funnel": {"ko": "퍼널과 수주", "en": "Funnel and wins"},
+        "deck.funnel_window": {
+            "ko": "{start} ~ {end} 생성 리드의 현재 단계",
+            "en": "Leads created {start} to {end}, by how far they got",
+        },
+        "deck.funnel_note": {
+            "ko": "수주율 = 수주 ÷ 종료 기회 (신규 영업, 종료월 기준). 영업 주기 = 생성일부터 "
+            "종료일까지 일수의 중앙값.",
+            "en": "Win rate = won ÷ closed new-business opportunities by close month. Sales "
+            "cycle = median days from creation to close of won deals.",
+        },
+        "deck.unit_economics": {"ko": "유닛 이코노믹스", "en": "Unit economics"},
+        "deck.segments": {"ko": "ICP 세그먼트", "en": "ICP segments"},
+        "deck.segments_note": {
+            "ko": "비치헤드 후보: ICP 적합 세그먼트 먼저, 고객사 수 순. 레퍼런스 목표는 "
+            "세그먼트당 3-5곳.",
+            "en": "Beachhead candidates: ICP-fit segments first, then by accounts. The "
+            "reference goal is 3-5 per segment.",
+        },
+        "deck.no_data": {
+            "ko": "이 슬라이드의 마트가 아직 없습니다.",
+            "en": "The marts of this slide are not built yet.",
+        },
+        "deck.notes.title": {
+            "ko": "모든 숫자는 매출 웨어하우스의 공개 마트(dbt)에서 읽습니다. 금액은 보고 통화, "
+            "월말 환율 기준입니다.",
+            "en": "Every number is read from the revenue warehouse's public marts (dbt). "
+            "Money is in the reporting currency at month-end rates.",
+        },
+        "deck.notes.summary": {
+            "ko": "요약 문장은 마트 값으로 채운 정해진 문형입니다: MRR과 전월 대비 변화, "
+            "브리지 변동, 가장 큰 고객 변동 두 건, NRR 변화, 리드와 수주.",
+            "en": "The summary is fixed templates filled from the marts: MRR and its change, "
+            "the bridge movements, the two largest account moves, the NRR change, leads "
+            "and wins.",
+        },
+        "deck.notes.kpis": {
+            "ko": "MRR: 월말 시점에 유효한 반복 매출. ARR = 12 × MRR. 고객 = MRR > 0인 "
+            "고객사. NRR = (기초 + 확장 − 축소 − 이탈) ÷ 기초, GRR = (기초 − 축소 − 이탈) "
+            "÷ 기초 (기초는 당월 환율). 12개월 값은 12개월 전 결제 고객 기준.",
+            "en": "MRR: recurring revenue in force at month end. ARR = 12 × MRR. Customers "
+            "= accounts with MRR > 0. NRR = (base + expansion − contraction − churn) ÷ "
+            "base, GRR = (base − contraction − churn) ÷ base, base at the month's rates. "
+            "12-month values use the accounts paying 12 months earlier.",
+        },
+        "deck.notes.trend": {
+            "ko": "월말 MRR의 24개월 추이. ARR은 MRR의 12배로 같은 막대를 다른 축으로 읽습니다.",
+            "en": "Month-end MRR over 24 months; ARR is 12 × MRR, the same bars on another axis.",
+        },
+        "deck.notes.bridge": {
+            "ko": "기초 + 신규 + 확장 + 재활성 − 축소 − 이탈 + 환율 효과 = 기말. 신규: 처음 "
+            "결제, 재활성: 0에서 다시 결제, 이탈: 전월 MRR 전체, 환율 효과: 전월 현지 통화 "
+            "MRR × 환율 변화.",
+            "en": "Beginning + new + expansion + reactivation − contraction − churn + FX = "
+            "ending. New: first payment; reactivation: paying again after 0; churn: the "
+            "whole prior MRR; FX: prior local MRR × the rate change.",
+        },
+        "deck.notes.retention": {
+            "ko": "월간 NRR·GRR은 당월 환율로 본 기초 MRR 대비이며 신규·재활성은 제외합니다.",
+            "en": "Monthly NRR and GRR are against beginning MRR at the month's rates; new "
+            "and reactivation are excluded.",
+        },
+        "deck.notes.cohorts": {
+            "ko": "코호트 = 첫 결제월. 매출 유지율 = 그 달 코호트 MRR ÷ 시작 MRR (각 월 환율).",
+            "en": "Cohort = first paid month. Revenue retention = the cohort's MRR that "
+            "month ÷ its starting MRR (each month at its own rates).",
+        },
+        "deck.notes.movements": {
+            "ko": "환율 효과를 뺀 고객사별 MRR 변동 중 크기순 상위 10건.",
+            "en": "The ten largest account movements by size, FX revaluation excluded.",
+        },
+        "deck.notes.funnel": {
+            "ko": "리드 → MQL (행동 규칙 R1-R3) → SQL (MQL 이후 CHAMP 충족) → 영업기회 → "
+            "수주, 리드 생성월 코호트 기준. 수주율 = 수주 ÷ 종료 기회.",
+            "en": "Lead → MQL (behaviour rules R1-R3) → SQL (CHAMP met after the MQL) → "
+            "opportunity → won, by the month the lead was created. Win rate = won ÷ closed.",
+        },
+        "deck.notes.unit_economics": {
+            "ko": "모든 값은 최근 3개월(M−2..M) 합산. CAC = 획득 비용 ÷ 신규 고객. 매출총이익률 "
+            "= (MRR − 서비스 비용) ÷ MRR. CAC 회수 = CAC ÷ (신규 고객당 MRR × 이익률). LTV = "
+            "ARPA × 이익률 ÷ 매출 이탈률. LTV/CAC = LTV ÷ CAC.",
+            "en": "Every figure is over the last three months (M−2..M). CAC = acquisition "
+            "cost ÷ new customers. Gross margin = (MRR − cost to serve) ÷ MRR. Payback = "
+            "CAC ÷ (new MRR per new customer × margin). LTV = ARPA × margin ÷ revenue churn "
+            "rate. LTV/CAC = LTV ÷ CAC.",
+        },
+        "deck.notes.segments": {
+            "ko": "ICP 세그먼트는 구매 구조·산업·규모 규칙으로 정합니다. 수주율·영업 주기는 "
+            "전체 종료 기회, CAC는 배분된 획득 비용, NRR·로고 이탈은 최근 12개월, 레퍼런스는 "
+            "6개월 이상 결제 중인 NPS 추천 고객.",
+            "en": "ICP segments come from buying-structure, industry and size rules. Win "
+            "rate and cycle over all closed deals, CAC on allocated acquisition cost, NRR "
+            "and logo churn over the last 12 months; a reference is a promoter paying for "
+            "6+ months.",
+        },
         # account 360 additions
         "account.count_one": {"ko": "{n}개 고객사", "en": "{n} account"},
         "account.paying": {

@@ -65,6 +65,11 @@ def _print_build(summary, settings: Settings) -> None:
             print(f"  - {name}")
     if summary.failed_steps:
         print(f"FAILED steps: {', '.join(summary.failed_steps)}")
+    from orchestration.lib.deck.fonts import font_warning
+
+    warning = font_warning("ko")
+    if warning:
+        print(f"Warning: {warning}")
     if settings.warehouse_path.exists():
         print(f"\nWarehouse {settings.warehouse_path}")
         print(format_headline(read_headline(settings.warehouse_path)))
@@ -109,7 +114,12 @@ def cmd_deck(args: argparse.Namespace) -> int:
             f"error: warehouse {warehouse} does not exist (run `make run` first)", file=sys.stderr
         )
         return 2
-    pptx, pdf = render_board_deck(warehouse, args.month, Path(args.out))
+    from orchestration.lib.deck.fonts import font_warning
+
+    warning = font_warning(args.language)
+    if warning:
+        print(f"Warning: {warning}", file=sys.stderr)
+    pptx, pdf = render_board_deck(warehouse, args.month, Path(args.out), args.language)
     print(f"Board deck: {pptx}\n            {pdf}")
     return 0
 
@@ -164,6 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
     deck.add_argument("--warehouse", default=default_wh)
     deck.add_argument("--month", type=_month, default=None, help="YYYY-MM (default: latest)")
     deck.add_argument("--out", default=str(PROJECT_DIR / "data" / "board_decks"))
+    deck.add_argument(
+        "--language", choices=("ko", "en"), default="ko", help="deck language (default: ko)"
+    )
     deck.set_defaults(func=cmd_deck)
 
     headline = sub.add_parser("headline", help="print the headline numbers of a warehouse")
