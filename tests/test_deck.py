@@ -1,6 +1,7 @@
 """Board deck: PPTX + PDF from the marts; KPI slide numbers equal the marts.
 
-Runs on the fixture warehouse; DASHBOARD_TEST_WAREHOUSE points it at a built one.
+Runs on the warehouse the real pipeline builds from the small fixture landing
+(tests/conftest.py); DASHBOARD_TEST_WAREHOUSE points it at another built one.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dashboards.formatting import format_count, format_money, format_pct, format
 from dashboards.i18n import t
 from orchestration.lib.deck import DeckDataError, render_board_deck
 from orchestration.lib.deck import fonts as deck_fonts
-from tests.dashboard_fixture import build_fixture
+from tests.board_warehouses import blank, empty_copy
 
 SLIDE_COUNT = 11
 KPIS = (
@@ -37,11 +38,11 @@ KPIS = (
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def warehouse(request: pytest.FixtureRequest) -> Path:
     configured = os.environ.get("DASHBOARD_TEST_WAREHOUSE")
     if configured:
         return Path(configured)
-    return build_fixture(tmp_path_factory.mktemp("deck") / "warehouse.duckdb")
+    return request.getfixturevalue("small_warehouse").warehouse
 
 
 def _values(warehouse: Path, month: date) -> dict[str, Any]:
@@ -165,14 +166,17 @@ def test_korean_falls_back_to_english_without_a_hangul_font(
     assert pdf_path.exists()
 
 
-def test_missing_warehouse_raises_a_clear_error(tmp_path: Path) -> None:
+def test_missing_warehouse_raises_a_clear_error(warehouse: Path, tmp_path: Path) -> None:
     with pytest.raises(DeckDataError, match="make run"):
         render_board_deck(tmp_path / "absent.duckdb", None, tmp_path, "en")
-    empty = build_fixture(tmp_path / "empty.duckdb", empty=True)
-    with pytest.raises(DeckDataError, match="make run"):
-        render_board_deck(empty, None, tmp_path, "en")
+    for empty in (
+        empty_copy(warehouse, tmp_path / "empty.duckdb"),
+        blank(tmp_path / "blank.duckdb"),
+    ):
+        with pytest.raises(DeckDataError, match="make run"):
+            render_board_deck(empty, None, tmp_path, "en")
     with pytest.raises(DeckDataError, match="not in mart_mrr_bridge"):
-        render_board_deck(build_fixture(tmp_path / "wh.duckdb"), date(1999, 1, 1), tmp_path, "en")
+        render_board_deck(warehouse, date(1999, 1, 1), tmp_path, "en")
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
@@ -187,7 +191,9 @@ def test_executive_summary_is_written_from_the_marts(
     texts = _slide_texts(summary)
     month = _latest(warehouse)
     current = _values(warehouse, month)
-    sentences = [text for text in texts if text.endswith((".", "다.", "일."))]
+    sentences = [
+        text for text in texts if text.endswith(".") and text != t("deck.summary_note", language)
+    ]
     assert 3 <= len(sentences) <= 5, sentences
     assert format_money(current["ending_mrr"], language, "KRW") in sentences[0]
     assert format_money(current["churned_mrr"], language, "KRW") in sentences[1]
