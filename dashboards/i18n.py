@@ -632,6 +632,13 @@ TEXT.update(
             "and logo churn over the last 12 months; a reference is a promoter paying for "
             "6+ months.",
         },
+        "definitions.board_metrics_note": {
+            "ko": "각 지표를 경영진 관점에서 설명합니다. "
+            "회색 글씨는 마트 컬럼의 정확한 계산식입니다.",
+            "en": "Each number in plain words; the grey line is the exact formula of its "
+            "mart column.",
+        },
+        "definitions.formula": {"ko": "계산식", "en": "Formula"},
         # account 360 additions
         "account.count_one": {"ko": "{n}개 고객사", "en": "{n} account"},
         "account.paying": {

@@ -506,3 +506,27 @@ def test_language_link_is_consumed_once(use_warehouse: Path) -> None:
     assert_clean(at)
     assert at.title[0].value == t("overview.title", "en")
     assert "lang" not in at.query_params
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_definitions_are_written_for_executives_in_both_languages(
+    use_warehouse: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dashboards import dbt_docs
+
+    monkeypatch.delenv("DBT_PROJECT_DIR", raising=False)
+    docs = dbt_docs.load()
+    at = open_page("definitions", language)
+    assert_clean(at)
+    text = " ".join(markdown.value for markdown in at.markdown)
+    for mart, column in (
+        ("mart_retention_monthly", "nrr"),
+        ("mart_unit_economics", "cac"),
+        ("mart_mrr_bridge", "quick_ratio"),
+    ):
+        _, executive = dbt_docs.executive_text(docs, mart, column, language)
+        assert executive, (mart, column, language)
+        assert executive.replace("$", "\\$") in text
+    other = "en" if language == "ko" else "ko"
+    _, foreign = dbt_docs.executive_text(docs, "mart_retention_monthly", "nrr", other)
+    assert foreign not in text
