@@ -426,7 +426,7 @@ def bars(
         figure.update_yaxes(autorange="reversed", type="category")
         finite = [float(v) for v in values if not is_missing(v)]
         # Room on the right for the value labels drawn outside the bars.
-        figure.update_xaxes(range=[0, max(finite + [goal[1] if goal else 0, 1e-9]) * 1.18])
+        figure.update_xaxes(range=[0, max(finite + [goal[1] if goal else 0, 1e-9]) * 1.3])
         if kind == "rate":
             figure.update_xaxes(tickformat=".0%")
         elif kind == "money":
@@ -550,7 +550,11 @@ def stacked_bars(
             hovertemplate=f"{label} %{{x|%Y-%m-%d}}: %{{y:,d}}<extra></extra>",
         )
     figure.update_layout(barmode="stack", bargap=0.15)
-    _layout(figure, title, 400)
+    _layout(figure, title, 440)
+    # Many series: the legend goes under the chart so it never covers the title.
+    figure.update_layout(
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0}
+    )
     figure.update_yaxes(tickformat=",d", rangemode="tozero")
     _month_axis(figure, list(frame[x]))
     return figure

@@ -139,8 +139,12 @@ def _by_plan(month: object, language: str, currency: str) -> None:
             width="stretch",
             key="plan_trend",
         )
+    table = current[list(data.MART_COLUMNS["mart_mrr_by_plan"])].copy()
+    # The page's one sign convention: losses carry the bridge's minus.
+    for column in ("contraction_mrr", "churned_mrr"):
+        table[column] = -table[column]
     ui.show_table(
-        current[list(data.MART_COLUMNS["mart_mrr_by_plan"])],
+        table,
         key="plan_table",
         file_name=f"mrr_by_plan_{format_month(month)}",
         money=["mrr", "beginning_mrr"],
