@@ -523,7 +523,11 @@ def heatmap(
         )
     )
     _layout(figure, title, max(260, 30 * len(rows) + 120))
-    figure.update_xaxes(type="category", tickangle=0, nticks=12)
+    # Category axes label every column: keep about eight labels so they never overlap.
+    step = max(1, -(-len(columns) // 8))
+    figure.update_xaxes(
+        type="category", tickangle=0, tickvals=columns[::step], ticktext=columns[::step]
+    )
     figure.update_yaxes(type="category", autorange="reversed")
     return figure
 
