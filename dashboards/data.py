@@ -186,6 +186,24 @@ MART_COLUMNS: dict[str, tuple[str, ...]] = {
         "proposals",
         "contracts",
     ),
+    "mart_mrr_bridge_by_segment": (
+        "month",
+        "dimension",
+        "dimension_value",
+        "beginning_mrr",
+        "new_mrr",
+        "expansion_mrr",
+        "reactivation_mrr",
+        "contraction_mrr",
+        "churned_mrr",
+        "fx_adjustment_mrr",
+        "ending_mrr",
+        "beginning_customers",
+        "churned_customers",
+        "ending_customers",
+        "grr",
+        "nrr",
+    ),
     "mart_mrr_by_plan": (
         "month",
         "product_id",
@@ -391,6 +409,25 @@ def mart(name: str) -> pd.DataFrame:
     if name not in _catalog():
         return pd.DataFrame(columns=list(MART_COLUMNS[name]))
     return _select_mart(name, ", ".join(MART_COLUMNS[name][:2]))
+
+
+SEGMENT_DIMENSIONS = ("industry", "country", "icp_segment")
+
+
+def segment_values() -> dict[str, list[str]]:
+    """Values of each segment dimension in mart_mrr_bridge_by_segment (empty when absent)."""
+    frame = mart("mart_mrr_bridge_by_segment")
+    return {
+        dimension: sorted(set(frame.loc[frame["dimension"] == dimension, "dimension_value"]))
+        for dimension in SEGMENT_DIMENSIONS
+    }
+
+
+def segment_bridge(dimension: str, value: str) -> pd.DataFrame:
+    """The bridge and NRR / GRR rows of one segment, as mart_mrr_bridge_by_segment holds them."""
+    frame = mart("mart_mrr_bridge_by_segment")
+    rows = frame[(frame["dimension"] == dimension) & (frame["dimension_value"] == value)]
+    return rows.sort_values("month").reset_index(drop=True)
 
 
 def months() -> list[date]:

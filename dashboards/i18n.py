@@ -639,6 +639,19 @@ TEXT.update(
             "mart column.",
         },
         "definitions.formula": {"ko": "계산식", "en": "Formula"},
+        "filter.segment": {"ko": "세그먼트 (브리지·리텐션)", "en": "Segment (bridge, retention)"},
+        "filter.segment_pick": {"ko": "세그먼트", "en": "Segment"},
+        "filter.whole_company": {"ko": "회사 전체", "en": "Whole company"},
+        "segment.showing": {
+            "ko": "세그먼트 {segment}의 브리지와 리텐션입니다 "
+            "(마트 mart_mrr_bridge_by_segment의 행).",
+            "en": "Bridge and retention of the segment {segment} (rows of "
+            "mart_mrr_bridge_by_segment).",
+        },
+        "segment.company_only": {
+            "ko": "12개월 리텐션과 코호트는 회사 전체 기준입니다.",
+            "en": "The 12-month and cohort views are company-wide.",
+        },
         # account 360 additions
         "account.count_one": {"ko": "{n}개 고객사", "en": "{n} account"},
         "account.paying": {

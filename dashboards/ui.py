@@ -183,6 +183,37 @@ def in_week_range(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return frame[(values >= start) & (values < end_exclusive)]
 
 
+SEGMENT_KEY = "segment"
+
+
+def segment_picker() -> tuple[str, str] | None:
+    """Sidebar choice of one segment (dimension and value) for the bridge and retention;
+    None = the whole company. The rows come from mart_mrr_bridge_by_segment."""
+    values = data.segment_values()
+    if not any(values.values()):
+        return None
+    options = ["all"] + [f"{d}={v}" for d, vs in values.items() for v in vs]
+    saved = st.session_state.get(SEGMENT_KEY, "all")
+    with st.sidebar:
+        st.subheader(t("filter.segment"))
+        chosen = st.selectbox(
+            t("filter.segment_pick"),
+            options=options,
+            index=options.index(saved) if saved in options else 0,
+            format_func=lambda o: (
+                t("filter.whole_company")
+                if o == "all"
+                else f"{t('filter.' + o.split('=', 1)[0])}: {o.split('=', 1)[1]}"
+            ),
+            key=widget_key(SEGMENT_KEY),
+        )
+    st.session_state[SEGMENT_KEY] = chosen
+    if chosen == "all":
+        return None
+    dimension, value = chosen.split("=", 1)
+    return dimension, value
+
+
 # ---- tables --------------------------------------------------------------------------
 
 

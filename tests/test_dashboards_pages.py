@@ -530,3 +530,24 @@ def test_definitions_are_written_for_executives_in_both_languages(
     other = "en" if language == "ko" else "ko"
     _, foreign = dbt_docs.executive_text(docs, "mart_retention_monthly", "nrr", other)
     assert foreign not in text
+
+
+def test_segment_choice_shows_the_segment_rows(use_warehouse: Path) -> None:
+    month = latest_month(use_warehouse)
+    row = mart_rows(
+        use_warehouse,
+        "select * from main.mart_mrr_bridge_by_segment where month = ? and dimension = 'country' "
+        "order by ending_mrr desc limit 1",
+        [month],
+    )[0]
+    choice = f"country={row['dimension_value']}"
+    at = open_page("mrr_bridge", "en", segment=choice)
+    assert_clean(at)
+    amounts = [float(v) for v in at.dataframe[0].value[t("amount", "en")]]
+    assert amounts[0] == pytest.approx(float(row["beginning_mrr"]))
+    assert amounts[-1] == pytest.approx(float(row["ending_mrr"]))
+    at = open_page("retention", "en", segment=choice)
+    assert_clean(at)
+    table = _frame_with(at, t("col.nrr", "en"))
+    latest = table.iloc[0]
+    assert float(latest[t("col.nrr", "en")]) == pytest.approx(float(row["nrr"]))

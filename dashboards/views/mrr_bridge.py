@@ -28,7 +28,15 @@ def render() -> None:
     filters = ui.account_filters(accounts)
     st.title(t("bridge.title"))
 
-    bridge = ui.in_range(data.bridge())
+    segment = ui.segment_picker()
+    if segment:
+        st.info(t("segment.showing", segment=f"{t('filter.' + segment[0])}: {segment[1]}"))
+        bridge = ui.in_range(data.segment_bridge(*segment))
+        if bridge.empty:
+            st.info(t("gtm.empty"))
+            return
+    else:
+        bridge = ui.in_range(data.bridge())
     months = list(bridge["month"])[::-1]
     month = st.selectbox(
         t("bridge.month"),
