@@ -186,16 +186,16 @@ def mrr_trend(ax: Axes, trend: pd.DataFrame, language: str, currency: str) -> No
 
 
 def funnel_bars(ax: Axes, stages: list[tuple[str, float]]) -> None:
-    """Horizontal bars of lead → won counts, widest first."""
-    labels = [label for label, _ in stages]
+    """Horizontal bars of lead → won counts, widest first, each labelled at its end (long
+    English stage names never fall off the left edge)."""
     values = [value for _, value in stages]
     colours = [NAVY, "#6c8ebf", TEAL, GOLD, "#1a7f5a"][: len(stages)]
     ax.barh(range(len(values)), values, color=colours, height=0.62, zorder=3)
-    for index, value in enumerate(values):
-        ax.text(value, index, f"  {value:,.0f}", va="center", fontsize=11, color=INK)
-    ax.set_yticks(range(len(labels)), labels)
+    for index, (label, value) in enumerate(stages):
+        ax.text(value, index, f"  {label}  {value:,.0f}", va="center", fontsize=11, color=INK)
+    ax.set_yticks([])
     ax.invert_yaxis()
-    ax.set_xlim(0, max(values + [1]) * 1.18)
+    ax.set_xlim(0, max(values + [1]) * 1.6)
     ax.set_xticks([])
     _style(ax)
     ax.grid(False)

@@ -383,9 +383,9 @@ def segments_slide(canvas: Canvas, content: DeckContent, number: int, total: int
     if table is None or not table.rows:
         _empty(canvas, language)
         return
-    widths = [3.0, 0.8, 0.9, 1.35, 1.65, 1.3, 1.1, 1.05, 1.073]
+    widths = [2.7, 0.65, 0.8, 1.25, 1.9, 1.1, 1.0, 1.25, 1.583]
     canvas.table(
-        MARGIN, 1.35, SLIDE_WIDTH - 2 * MARGIN, table, size=10, row_height=0.4, widths=widths
+        MARGIN, 1.35, SLIDE_WIDTH - 2 * MARGIN, table, size=9, row_height=0.4, widths=widths
     )
     canvas.text(
         MARGIN,
