@@ -39,7 +39,9 @@ stripe_products as (
         stripe_line_months.account_id,
         stripe_line_months.month,
         coalesce(prices.product_id, 'unknown') as product_id,
-        {{ billing_interval_label('invoice_lines.billing_interval', 'invoice_lines.interval_count') }} as billing_interval,
+        {{ billing_interval_label(
+            'invoice_lines.billing_interval', 'invoice_lines.interval_count'
+        ) }} as billing_interval,
         stripe_line_months.currency,
         stripe_line_months.mrr_local
     from stripe_line_months
@@ -128,7 +130,10 @@ final as (
         cast(mrr_local * fx_rate as {{ type_money() }}) as mrr,
         mrr_local > 0 as is_active,
         cast(prior_mrr_local * coalesce(prior_fx_rate, 0) as {{ type_money() }}) as beginning_mrr,
-        cast(case when prior_mrr_local = 0 and mrr_local > 0 then mrr_local * fx_rate else 0 end as {{ type_money() }}) as new_mrr,
+        cast(case
+            when prior_mrr_local = 0 and mrr_local > 0 then mrr_local * fx_rate
+            else 0
+        end as {{ type_money() }}) as new_mrr,
         cast(case
             when prior_mrr_local > 0 and mrr_local > prior_mrr_local
                 then (mrr_local - prior_mrr_local) * fx_rate
@@ -139,8 +144,13 @@ final as (
                 then (prior_mrr_local - mrr_local) * fx_rate
             else 0
         end as {{ type_money() }}) as contraction_mrr,
-        cast(case when prior_mrr_local > 0 and mrr_local = 0 then prior_mrr_local * fx_rate else 0 end as {{ type_money() }}) as churned_mrr,
-        cast({{ fx_adjustment('prior_mrr_local', 'fx_rate', 'prior_fx_rate') }} as {{ type_money() }}) as fx_adjustment_mrr
+        cast(case
+            when prior_mrr_local > 0 and mrr_local = 0 then prior_mrr_local * fx_rate
+            else 0
+        end as {{ type_money() }}) as churned_mrr,
+        cast(
+            {{ fx_adjustment('prior_mrr_local', 'fx_rate', 'prior_fx_rate') }} as {{ type_money() }}
+        ) as fx_adjustment_mrr
     from valued
 )
 

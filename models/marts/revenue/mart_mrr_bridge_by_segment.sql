@@ -88,12 +88,24 @@ movement_totals as (
         movements.month,
         account_dimensions.dimension,
         account_dimensions.dimension_value,
-        sum(case when movements.movement_type = 'new' then movements.mrr_change else 0 end) as new_mrr,
-        sum(case when movements.movement_type = 'expansion' then movements.mrr_change else 0 end) as expansion_mrr,
-        sum(case when movements.movement_type = 'reactivation' then movements.mrr_change else 0 end) as reactivation_mrr,
-        sum(case when movements.movement_type = 'contraction' then -1 * movements.mrr_change else 0 end) as contraction_mrr,
-        sum(case when movements.movement_type = 'churn' then -1 * movements.mrr_change else 0 end) as churned_mrr,
-        sum(case when movements.movement_type = 'fx_adjustment' then movements.mrr_change else 0 end) as fx_adjustment_mrr,
+        sum(
+            case when movements.movement_type = 'new' then movements.mrr_change else 0 end
+        ) as new_mrr,
+        sum(
+            case when movements.movement_type = 'expansion' then movements.mrr_change else 0 end
+        ) as expansion_mrr,
+        sum(
+            case when movements.movement_type = 'reactivation' then movements.mrr_change else 0 end
+        ) as reactivation_mrr,
+        sum(
+            case when movements.movement_type = 'contraction' then -1 * movements.mrr_change else 0 end
+        ) as contraction_mrr,
+        sum(
+            case when movements.movement_type = 'churn' then -1 * movements.mrr_change else 0 end
+        ) as churned_mrr,
+        sum(
+            case when movements.movement_type = 'fx_adjustment' then movements.mrr_change else 0 end
+        ) as fx_adjustment_mrr,
         sum(case when movements.movement_type = 'churn' then 1 else 0 end) as churned_customers
     from movements
     inner join account_dimensions
@@ -155,8 +167,14 @@ final as (
         beginning_customers,
         churned_customers,
         ending_customers,
-        cast((base_mrr - contraction_mrr - churned_mrr) / nullif(base_mrr, 0) as {{ type_rate() }}) as grr,
-        cast((base_mrr + expansion_mrr - contraction_mrr - churned_mrr) / nullif(base_mrr, 0) as {{ type_rate() }}) as nrr
+        cast(
+            (base_mrr - contraction_mrr - churned_mrr) / nullif(base_mrr, 0)
+            as {{ type_rate() }}
+        ) as grr,
+        cast(
+            (base_mrr + expansion_mrr - contraction_mrr - churned_mrr) / nullif(base_mrr, 0)
+            as {{ type_rate() }}
+        ) as nrr
     from based
     where beginning_mrr <> 0 or ending_mrr <> 0 or new_mrr <> 0 or churned_mrr <> 0
 )
