@@ -194,6 +194,8 @@ def segment_picker() -> tuple[str, str] | None:
         return None
     options = ["all"] + [f"{d}={v}" for d, vs in values.items() for v in vs]
     saved = st.session_state.get(SEGMENT_KEY, "all")
+    # format_func may run outside the script run (AppTest): bind the language now.
+    language = lang()
     with st.sidebar:
         st.subheader(t("filter.segment"))
         chosen = st.selectbox(
@@ -201,9 +203,9 @@ def segment_picker() -> tuple[str, str] | None:
             options=options,
             index=options.index(saved) if saved in options else 0,
             format_func=lambda o: (
-                t("filter.whole_company")
+                t("filter.whole_company", language)
                 if o == "all"
-                else f"{t('filter.' + o.split('=', 1)[0])}: {o.split('=', 1)[1]}"
+                else f"{t('filter.' + o.split('=', 1)[0], language)}: {o.split('=', 1)[1]}"
             ),
             key=widget_key(SEGMENT_KEY),
         )

@@ -50,7 +50,7 @@ def _funnel(language: str) -> None:
             st.segmented_control(
                 t("funnel.rate"),
                 options=list(FUNNEL_RATES),
-                format_func=lambda c: t(f"col.{c}"),
+                format_func=lambda c: t(f"col.{c}", language),
                 default="lead_to_won_rate",
                 key="funnel_rate",
             )

@@ -89,7 +89,7 @@ def _pipeline(chosen: list[str], language: str) -> None:
         st.segmented_control(
             t("segments.pipeline_step"),
             options=list(PIPELINE_STEPS),
-            format_func=lambda c: t(f"col.{c}"),
+            format_func=lambda c: t(f"col.{c}", language),
             default="leads",
             key="pipeline_step",
         )
