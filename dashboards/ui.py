@@ -184,6 +184,15 @@ def in_week_range(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 SEGMENT_KEY = "segment"
+SEGMENT_LABELS = {
+    "industry": "filter.industry",
+    "country": "filter.country",
+    "icp_segment": "filter.icp_segment",
+}
+
+
+def segment_label(dimension: str, value: str, language: str | None = None) -> str:
+    return f"{t(SEGMENT_LABELS.get(dimension, dimension), language)}: {value}"
 
 
 def segment_picker() -> tuple[str, str] | None:
@@ -205,7 +214,7 @@ def segment_picker() -> tuple[str, str] | None:
             format_func=lambda o: (
                 t("filter.whole_company", language)
                 if o == "all"
-                else f"{t('filter.' + o.split('=', 1)[0], language)}: {o.split('=', 1)[1]}"
+                else segment_label(*o.split("=", 1), language)
             ),
             key=widget_key(SEGMENT_KEY),
         )

@@ -30,7 +30,7 @@ def render() -> None:
 
     segment = ui.segment_picker()
     if segment:
-        st.info(t("segment.showing", segment=f"{t('filter.' + segment[0])}: {segment[1]}"))
+        st.info(t("segment.showing", segment=ui.segment_label(*segment)))
         bridge = ui.in_range(data.segment_bridge(*segment))
         if bridge.empty:
             st.info(t("gtm.empty"))

@@ -15,7 +15,7 @@ def render() -> None:
     segment = ui.segment_picker()
     if segment:
         st.info(
-            t("segment.showing", segment=f"{t('filter.' + segment[0])}: {segment[1]}")
+            t("segment.showing", segment=ui.segment_label(*segment))
             + " "
             + t("segment.company_only")
         )
