@@ -64,7 +64,7 @@ bench-revenue: env
 	$(BIN)/python bench/bench_revenue.py
 
 bench-boards: env
-	$(BIN)/python bench/bench_boards.py
+	$(BIN)/python bench/bench_boards.py --accounts 2000
 
 clean:
 	rm -rf data target logs .dagster_home

@@ -1,7 +1,8 @@
 """Render time of each board page (Streamlit AppTest), cold and with a warm cache.
 
     .venv/bin/python bench/bench_boards.py --warehouse data/warehouse.duckdb
-    .venv/bin/python bench/bench_boards.py --fixture      # the tiny test warehouse
+    .venv/bin/python bench/bench_boards.py --accounts 2000   # demo built once, bench/data/
+    .venv/bin/python bench/bench_boards.py --fixture         # the small test landing
 
 For every page and language: the first run (empty st.cache_data: queries hit DuckDB) and
 the median of the following runs (cache warm). Writes bench/results/boards.json.
@@ -15,7 +16,6 @@ import os
 import platform
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,12 +30,45 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 APP = REPO_ROOT / "dashboards" / "app.py"
 PAGES = {
-    "overview": "pages/overview.py",
-    "mrr_bridge": "pages/mrr_bridge.py",
-    "retention": "pages/retention.py",
-    "account_360": "pages/account_360.py",
-    "definitions": "pages/definitions.py",
+    "overview": "views/overview.py",
+    "mrr_bridge": "views/mrr_bridge.py",
+    "retention": "views/retention.py",
+    "funnel_sales": "views/funnel_sales.py",
+    "unit_economics": "views/unit_economics.py",
+    "segments": "views/segments.py",
+    "account_360": "views/account_360.py",
+    "definitions": "views/definitions.py",
 }
+BENCH_DATA = REPO_ROOT / "bench" / "data"
+AS_OF = "2026-11-15"
+
+
+def built_demo(accounts: int, months: int = 36, seed: int = 7) -> Path:
+    """A demo warehouse of `accounts` accounts built by the real pipeline (kept for reuse)."""
+    from datetime import date
+
+    from orchestration.lib.demo import generate
+    from orchestration.lib.pipeline import run_pipeline
+    from orchestration.settings import Settings
+
+    root = BENCH_DATA / f"boards_{accounts}"
+    warehouse = root / "warehouse.duckdb"
+    if warehouse.is_file():
+        return warehouse
+    as_of = date.fromisoformat(AS_OF)
+    landing = root / "landing"
+    if not landing.is_dir():
+        generate(landing, accounts=accounts, months=months, seed=seed, as_of=as_of)
+    settings = Settings(
+        warehouse_path=warehouse,
+        landing_dir=landing,
+        as_of_date=as_of,
+        board_deck_dir=root / "board_decks",
+    )
+    summary = run_pipeline(settings)
+    if not summary.success:
+        raise RuntimeError(f"demo build failed: {summary}")
+    return warehouse
 
 
 def _timed_run(at: AppTest) -> float:
@@ -73,16 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--warehouse", type=Path, help="DuckDB file (default: $WAREHOUSE_PATH)")
-    source.add_argument("--fixture", action="store_true", help="bench the tiny test fixture")
+    source.add_argument("--fixture", action="store_true", help="bench the small test landing")
+    source.add_argument("--accounts", type=int, help="bench a demo of N accounts (built once)")
     parser.add_argument("--runs", type=int, default=3, help="warm runs per page (median)")
     parser.add_argument("--languages", default="ko,en")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "bench" / "results" / "boards.json")
     args = parser.parse_args(argv)
 
     if args.fixture:
-        from tests.dashboard_fixture import build_fixture
-
-        warehouse = build_fixture(Path(tempfile.mkdtemp(prefix="boards_bench_")) / "fixture.duckdb")
+        warehouse = built_demo(40, months=15)
+    elif args.accounts:
+        warehouse = built_demo(args.accounts)
     else:
         warehouse = (
             args.warehouse or Path(os.environ.get("WAREHOUSE_PATH", "data/warehouse.duckdb"))

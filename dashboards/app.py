@@ -29,14 +29,23 @@ st.set_page_config(
 with st.sidebar:
     ui.language_switch()
 
+OVERVIEW = st.Page(
+    "views/overview.py",
+    title=t("nav.overview"),
+    icon=":material/dashboard:",
+    # The default page is served at the root URL; its own path is reserved but unused,
+    # so /overview gets a hidden page that forwards to the root (no "Page not found").
+    url_path="home",
+    default=True,
+)
+
+
+def _to_overview() -> None:
+    st.switch_page(OVERVIEW)
+
+
 PAGES = [
-    st.Page(
-        "views/overview.py",
-        title=t("nav.overview"),
-        icon=":material/dashboard:",
-        url_path="overview",
-        default=True,
-    ),
+    OVERVIEW,
     st.Page(
         "views/mrr_bridge.py",
         title=t("nav.mrr_bridge"),
@@ -48,6 +57,24 @@ PAGES = [
         title=t("nav.retention"),
         icon=":material/autorenew:",
         url_path="retention",
+    ),
+    st.Page(
+        "views/funnel_sales.py",
+        title=t("nav.funnel"),
+        icon=":material/filter_alt:",
+        url_path="funnel",
+    ),
+    st.Page(
+        "views/unit_economics.py",
+        title=t("nav.unit_economics"),
+        icon=":material/savings:",
+        url_path="unit_economics",
+    ),
+    st.Page(
+        "views/segments.py",
+        title=t("nav.segments"),
+        icon=":material/target:",
+        url_path="segments",
     ),
     st.Page(
         "views/customer_health.py",
@@ -73,6 +100,7 @@ PAGES = [
         icon=":material/menu_book:",
         url_path="definitions",
     ),
+    st.Page(_to_overview, title=t("nav.overview"), url_path="overview", visibility="hidden"),
 ]
 
 page = st.navigation(PAGES)

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboards.formatting import (
+    MISSING,
     format_count,
     format_money,
     format_month,
@@ -213,34 +214,85 @@ def rate_lines(
 COHORT_HORIZON = 12
 
 
+MIN_COHORT_SIZE = 5
+# (value column, numerator, denominator) for the size-weighted average row.
+_COHORT_AVERAGE = {
+    "logo_retention": ("active_accounts", "cohort_size"),
+    "revenue_retention": ("mrr", "cohort_starting_mrr"),
+}
+
+
 def cohort_heatmap(
     cohorts: pd.DataFrame, value_column: str, title: str, language: str
 ) -> go.Figure:
-    """Cohorts × months since start (0..12: the first year reads at a glance)."""
+    """Cohorts × months since start (0..12: the first year reads at a glance).
+
+    Row labels carry the cohort size; cohorts under MIN_COHORT_SIZE accounts are grey (one
+    account more or less swings them); the last row is the average over the other cohorts,
+    weighted by size (Σ active ÷ Σ size, Σ MRR ÷ Σ starting MRR of the mart's rows)."""
     cohorts = cohorts[cohorts["months_since_start"] <= COHORT_HORIZON]
     pivot = cohorts.pivot_table(
         index="cohort_month", columns="months_since_start", values=value_column, aggfunc="first"
     ).sort_index()
-    y_labels = _month_labels(pivot.index, language)
-    text = [[format_pct(v) if not is_missing(v) else "" for v in row] for row in pivot.to_numpy()]
+    sizes = cohorts.groupby("cohort_month")["cohort_size"].first().reindex(pivot.index)
+    small = [not is_missing(n) and float(n) < MIN_COHORT_SIZE for n in sizes]
+    y_labels = [
+        f"{label} · {format_count(n)}"
+        for label, n in zip(_month_labels(pivot.index, language), sizes, strict=True)
+    ]
+    values = pivot.to_numpy(dtype=float)
+    numerator, denominator = _COHORT_AVERAGE.get(value_column, (None, None))
+    average: list[float | None] = []
+    if numerator:
+        kept = cohorts[~cohorts["cohort_month"].isin(pivot.index[small])]
+        sums = kept.groupby("months_since_start")[[numerator, denominator]].sum()
+        for k in pivot.columns:
+            row = sums.loc[k] if k in sums.index else None
+            ok = row is not None and float(row[denominator]) > 0
+            average.append(float(row[numerator]) / float(row[denominator]) if ok else None)
+    z_main = [[None if small[i] else v for v in row] for i, row in enumerate(values)]
+    z_small = [[v if small[i] else None for v in row] for i, row in enumerate(values)]
+    labels = list(y_labels)
+    if average:
+        z_main.append(average)
+        z_small.append([None] * len(average))
+        labels.append(t("retention.cohort_average", language, n=MIN_COHORT_SIZE))
+    text = [[format_pct(v) if not is_missing(v) else "" for v in row] for row in z_main]
+    text_small = [[format_pct(v) if not is_missing(v) else "" for v in row] for row in z_small]
+    x = [str(k) for k in pivot.columns]
+    top = max(1.0, float(pd.Series(values.ravel()).max(skipna=True) or 1))
     figure = go.Figure(
         go.Heatmap(
-            z=pivot.to_numpy(),
-            x=[str(k) for k in pivot.columns],
-            y=y_labels,
+            z=z_main,
+            x=x,
+            y=labels,
             text=text,
             texttemplate="%{text}",
             textfont={"size": 11},
             colorscale=[[0, "#fbe3e6"], [0.5, "#f4f1de"], [0.8, "#cfe8e3"], [1, "#2a9d8f"]],
             zmin=0,
-            zmax=max(1.0, float(pd.Series(pivot.to_numpy().ravel()).max(skipna=True) or 1)),
+            zmax=top,
             colorbar={"tickformat": ".0%", "thickness": 12},
             hovertemplate="%{y} · +%{x}: %{text}<extra></extra>",
             xgap=1,
             ygap=1,
         )
     )
-    height = max(320, 28 * len(y_labels) + 120)
+    if any(small):
+        figure.add_heatmap(
+            z=z_small,
+            x=x,
+            y=labels,
+            text=text_small,
+            texttemplate="%{text}",
+            textfont={"size": 11, "color": "#8d99ae"},
+            colorscale=[[0, "#eceff3"], [1, "#eceff3"]],
+            showscale=False,
+            hovertemplate="%{y} · +%{x}: %{text}<extra></extra>",
+            xgap=1,
+            ygap=1,
+        )
+    height = max(320, 28 * len(labels) + 120)
     _layout(figure, title, height)
     figure.update_yaxes(
         autorange="reversed", type="category", title=t("retention.cohort_month_axis", language)
@@ -273,4 +325,254 @@ def account_history(frame: pd.DataFrame, language: str, currency: str) -> go.Fig
     _money_axis(figure, list(frame["mrr"]) + [0], language, currency)
     _month_axis(figure, months)
     figure.update_layout(showlegend=False)
+    return figure
+
+
+PALETTE = (NAVY, TEAL, GOLD, RED, LIGHT_NAVY, GREY, "#7b5ea7", "#5c946e", "#c97b63", "#3d5a80")
+
+
+def _format_value(value: Any, kind: str, language: str, currency: str) -> str:
+    if kind == "money":
+        return format_money(value, language, currency)
+    if kind == "rate":
+        return format_pct(value)
+    if kind == "count":
+        return format_count(value)
+    return MISSING if is_missing(value) else f"{float(value):,.1f}"
+
+
+def _value_axis(
+    figure: go.Figure, values: Sequence[Any], kind: str, language: str, currency: str
+) -> None:
+    if kind == "money":
+        _money_axis(figure, list(values) + [0], language, currency)
+    elif kind == "rate":
+        figure.update_yaxes(tickformat=".0%", rangemode="tozero")
+    else:
+        figure.update_yaxes(tickformat=",~r", rangemode="tozero")
+
+
+def lines(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    group: str | None,
+    title: str,
+    language: str,
+    kind: str = "rate",
+    currency: str = "KRW",
+    *,
+    labels: dict[str, str] | None = None,
+    height: int = 360,
+) -> go.Figure:
+    """One line per value of `group` (or a single line): mart values over months or weeks."""
+    figure = go.Figure()
+    groups = sorted(frame[group].dropna().unique()) if group else [None]
+    for index, name in enumerate(groups):
+        part = frame if name is None else frame[frame[group] == name]
+        part = part.sort_values(x)
+        label = (labels or {}).get(str(name), str(name)) if name is not None else title
+        figure.add_scatter(
+            x=_dates(part[x]),
+            y=part[y],
+            name=label,
+            mode="lines+markers",
+            line={"color": PALETTE[index % len(PALETTE)], "width": 2.2},
+            marker={"size": 5},
+            customdata=[_format_value(v, kind, language, currency) for v in part[y]],
+            hovertemplate=f"{label} %{{x|%Y-%m-%d}}: %{{customdata}}<extra></extra>",
+            connectgaps=False,
+        )
+    _layout(figure, title, height)
+    _value_axis(figure, list(frame[y]), kind, language, currency)
+    _month_axis(figure, list(frame[x]))
+    figure.update_layout(showlegend=group is not None)
+    return figure
+
+
+def bars(
+    categories: Sequence[str],
+    values: Sequence[Any],
+    title: str,
+    language: str,
+    kind: str = "count",
+    currency: str = "KRW",
+    *,
+    colour: str = NAVY,
+    colours: Sequence[str] | None = None,
+    horizontal: bool = False,
+    height: int = 360,
+    goal: tuple[float, float] | None = None,
+) -> go.Figure:
+    """Bars of mart values by category, labelled with the formatted value."""
+    text = [_format_value(v, kind, language, currency) for v in values]
+    marker = {"color": list(colours) if colours else colour}
+    if horizontal:
+        trace = go.Bar(
+            y=list(categories), x=list(values), orientation="h", text=text, marker=marker
+        )
+    else:
+        trace = go.Bar(x=list(categories), y=list(values), text=text, marker=marker)
+    trace.update(textposition="outside", cliponaxis=False, hovertemplate="%{text}<extra></extra>")
+    figure = go.Figure(trace)
+    _layout(figure, title, height)
+    if goal is not None:
+        low, high = goal
+        if horizontal:
+            figure.add_vrect(x0=low, x1=high, fillcolor=TEAL, opacity=0.12, line_width=0)
+        else:
+            figure.add_hrect(y0=low, y1=high, fillcolor=TEAL, opacity=0.12, line_width=0)
+    if horizontal:
+        figure.update_yaxes(autorange="reversed", type="category")
+        finite = [float(v) for v in values if not is_missing(v)]
+        # Room on the right for the value labels drawn outside the bars.
+        figure.update_xaxes(range=[0, max(finite + [goal[1] if goal else 0, 1e-9]) * 1.3])
+        if kind == "rate":
+            figure.update_xaxes(tickformat=".0%")
+        elif kind == "money":
+            figure.update_xaxes(showticklabels=False)
+    else:
+        _value_axis(figure, list(values), kind, language, currency)
+        figure.update_xaxes(type="category")
+    figure.update_layout(showlegend=False)
+    return figure
+
+
+def funnel(stages: Sequence[tuple[str, Any]], title: str, height: int = 360) -> go.Figure:
+    """Lead → won counts; plotly labels each step with its share of the first and the step
+    before (display of the counts, not a stored metric)."""
+    figure = go.Figure(
+        go.Funnel(
+            y=[label for label, _ in stages],
+            x=[0 if is_missing(v) else float(v) for _, v in stages],
+            texttemplate="%{value:,d}",
+            marker={"color": [NAVY, LIGHT_NAVY, TEAL, GOLD, "#1a7f5a"][: len(stages)]},
+            connector={"line": {"color": "#c0c7d1", "width": 1}},
+            hovertemplate="%{y}: %{value:,d}<extra></extra>",
+        )
+    )
+    _layout(figure, title, height)
+    return figure
+
+
+def movements_over_time(frame: pd.DataFrame, language: str, currency: str) -> go.Figure:
+    """Stacked monthly movements of mart_mrr_bridge: gains up, losses down (bridge sign)."""
+    figure = go.Figure()
+    months = _dates(frame["month"])
+    series = [
+        ("comp.new", "new_mrr", 1, TEAL),
+        ("comp.expansion", "expansion_mrr", 1, "#7fc8bd"),
+        ("comp.reactivation", "reactivation_mrr", 1, LIGHT_NAVY),
+        ("comp.contraction", "contraction_mrr", -1, GOLD),
+        ("comp.churn", "churned_mrr", -1, RED),
+    ]
+    totals: list[float] = []
+    for key, column, sign, colour in series:
+        values = [sign * (0.0 if is_missing(v) else float(v)) for v in frame[column]]
+        totals.extend(values)
+        figure.add_bar(
+            x=months,
+            y=values,
+            name=t(key, language),
+            marker_color=colour,
+            customdata=[format_money(v, language, currency, signed=True) for v in values],
+            hovertemplate=f"{t(key, language)} %{{x|%Y-%m}}: %{{customdata}}<extra></extra>",
+        )
+    figure.update_layout(barmode="relative", bargap=0.25)
+    _layout(figure, t("overview.movements", language))
+    gains = frame[["new_mrr", "expansion_mrr", "reactivation_mrr"]].astype(float).sum(axis=1)
+    losses = -frame[["contraction_mrr", "churned_mrr"]].astype(float).sum(axis=1)
+    _money_axis(figure, list(gains) + list(losses), language, currency)
+    _month_axis(figure, months)
+    return figure
+
+
+def heatmap(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    value: str,
+    title: str,
+    language: str,
+    *,
+    y_labels: dict[str, str] | None = None,
+) -> go.Figure:
+    """Rates of a mart laid out as rows (channel, owner) × periods (month, week)."""
+    pivot = frame.pivot_table(index=y, columns=x, values=value, aggfunc="first").sort_index(axis=1)
+    z = pivot.to_numpy(dtype=float)
+    text = [[format_pct(v) if not is_missing(v) else "" for v in row] for row in z]
+    columns = [format_month(c, language) if x.endswith("month") else str(c) for c in pivot.columns]
+    if not x.endswith("month"):
+        columns = [pd.Timestamp(c).strftime("%m-%d") for c in pivot.columns]
+    rows = [(y_labels or {}).get(str(r), str(r)) for r in pivot.index]
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=columns,
+            y=rows,
+            text=text,
+            texttemplate="%{text}" if len(columns) <= 16 else "",
+            textfont={"size": 10},
+            colorscale=[[0, "#f6d5da"], [0.5, "#f4f1de"], [1, TEAL]],
+            zmin=0,
+            zmax=1,
+            colorbar={"tickformat": ".0%", "thickness": 12},
+            hovertemplate="%{y} · %{x}: %{z:.1%}<extra></extra>",
+            xgap=1,
+            ygap=1,
+        )
+    )
+    _layout(figure, title, max(260, 30 * len(rows) + 120))
+    # Category axes label every column: keep about eight labels so they never overlap.
+    step = max(1, -(-len(columns) // 8))
+    figure.update_xaxes(
+        type="category", tickangle=0, tickvals=columns[::step], ticktext=columns[::step]
+    )
+    figure.update_yaxes(type="category", autorange="reversed")
+    return figure
+
+
+def stacked_bars(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    group: str,
+    title: str,
+    *,
+    labels: dict[str, str] | None = None,
+) -> go.Figure:
+    """Counts of a mart stacked by `group` over weeks or months."""
+    figure = go.Figure()
+    for index, name in enumerate(sorted(frame[group].dropna().unique())):
+        part = frame[frame[group] == name].sort_values(x)
+        label = (labels or {}).get(str(name), str(name))
+        figure.add_bar(
+            x=_dates(part[x]),
+            y=part[y],
+            name=label,
+            marker_color=PALETTE[index % len(PALETTE)],
+            hovertemplate=f"{label} %{{x|%Y-%m-%d}}: %{{y:,d}}<extra></extra>",
+        )
+    figure.update_layout(barmode="stack", bargap=0.15)
+    _layout(figure, title, 440)
+    # Many series: the legend goes under the chart so it never covers the title.
+    figure.update_layout(
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0}
+    )
+    figure.update_yaxes(tickformat=",d", rangemode="tozero")
+    _month_axis(figure, list(frame[x]))
+    return figure
+
+
+def stacked_money(
+    frame: pd.DataFrame, x: str, y: str, group: str, title: str, language: str, currency: str
+) -> go.Figure:
+    """Money of a mart stacked by `group` over months (parts that add up to a total)."""
+    figure = stacked_bars(frame, x, y, group, title)
+    for trace in figure.data:
+        trace.customdata = [format_money(v, language, currency) for v in trace.y]
+        trace.hovertemplate = f"{trace.name} %{{x|%Y-%m}}: %{{customdata}}<extra></extra>"
+    totals = frame.groupby(x)[y].sum()
+    _money_axis(figure, list(totals), language, currency)
+    figure.update_yaxes(tickformat=None)
     return figure

@@ -95,15 +95,158 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
         "reported_at",
     ),
 }
+# Marts of the Funnel & sales, Unit economics and Segments pages (metrics.md "Funnel",
+# "Unit economics", "GTM strategy") and MRR by plan. An older warehouse without one of
+# them shows an empty state instead of failing.
+MART_COLUMNS: dict[str, tuple[str, ...]] = {
+    "mart_funnel": (
+        "cohort_month",
+        "channel",
+        "leads",
+        "mqls",
+        "sqls",
+        "opportunities",
+        "won",
+        "lead_to_mql_rate",
+        "mql_to_sql_rate",
+        "sql_to_opportunity_rate",
+        "opportunity_to_won_rate",
+        "lead_to_won_rate",
+    ),
+    "mart_stage_conversion": (
+        "stage_name",
+        "stage_order",
+        "opportunities_reached",
+        "opportunities_advanced",
+        "opportunities_lost_from_stage",
+        "conversion_to_next_stage",
+        "median_days_in_stage",
+    ),
+    "mart_win_rates": (
+        "close_month",
+        "type",
+        "closed_opportunities",
+        "won_opportunities",
+        "win_rate",
+        "win_rate_amount",
+        "median_sales_cycle_days",
+    ),
+    "mart_sla_compliance": (
+        "mql_week",
+        "owner_id",
+        "owner_name",
+        "mqls",
+        "mqls_sla_met",
+        "sla_compliance_rate",
+        "failed_at_step_1",
+        "failed_at_step_2",
+        "failed_at_step_3",
+        "median_hours_to_first_touch",
+    ),
+    "mart_unit_economics": (
+        "month",
+        "window_start_month",
+        "acquisition_cost",
+        "new_customers",
+        "cac",
+        "gross_margin_pct",
+        "cac_payback_months",
+        "ltv",
+        "ltv_to_cac",
+    ),
+    "mart_unit_economics_by_channel": (
+        "month",
+        "channel",
+        "marketing_spend",
+        "new_customers",
+        "cac",
+    ),
+    "mart_icp_segments": (
+        "icp_segment",
+        "is_icp_fit",
+        "accounts",
+        "win_rate",
+        "median_sales_cycle_days",
+        "cac",
+        "nrr_12m",
+        "logo_churn_rate",
+        "reference_customers",
+    ),
+    "mart_icp_reference_customers": (
+        "account_id",
+        "account_name",
+        "icp_segment",
+        "first_paid_month",
+        "paying_months",
+        "mrr",
+        "latest_nps_score",
+    ),
+    "mart_icp_red_flags": (
+        "icp_segment",
+        "reason_type",
+        "reason",
+        "occurrences",
+        "share_of_type",
+        "reason_rank",
+    ),
+    "mart_icp_pipeline_weekly": (
+        "week_start",
+        "icp_segment",
+        "leads",
+        "meetings",
+        "proposals",
+        "contracts",
+    ),
+    "mart_mrr_bridge_by_segment": (
+        "month",
+        "dimension",
+        "dimension_value",
+        "beginning_mrr",
+        "new_mrr",
+        "expansion_mrr",
+        "reactivation_mrr",
+        "contraction_mrr",
+        "churned_mrr",
+        "fx_adjustment_mrr",
+        "ending_mrr",
+        "beginning_customers",
+        "churned_customers",
+        "ending_customers",
+        "grr",
+        "nrr",
+    ),
+    "mart_mrr_by_plan": (
+        "month",
+        "product_id",
+        "billing_interval",
+        "mrr",
+        "customers",
+        "beginning_mrr",
+        "new_mrr",
+        "expansion_mrr",
+        "contraction_mrr",
+        "churned_mrr",
+        "fx_adjustment_mrr",
+    ),
+}
+REQUIRED_COLUMNS.update(MART_COLUMNS)
 # Columns other engineers said may exist; selected only when the catalog has them.
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "dim_accounts": ("is_deleted_in_crm", "ultimate_parent_account_id", "currency"),
     "fct_account_months": ("fx_rate",),
-    "mart_mrr_bridge": ("ending_arr",),
+    "mart_mrr_bridge": ("ending_arr", "arpa", "quick_ratio", "mrr_growth_rate"),
     "mart_restatements": ("value_kind", "landing_file_count", "landing_files"),
 }
 PUBLIC_MARTS = frozenset(REQUIRED_COLUMNS)
-DATE_COLUMNS = ("month", "cohort_month", "first_paid_month")
+DATE_COLUMNS = (
+    "month",
+    "cohort_month",
+    "first_paid_month",
+    "close_month",
+    "mql_week",
+    "week_start",
+    "window_start_month",
+)
 
 
 class WarehouseUnavailable(RuntimeError):
@@ -304,6 +447,34 @@ def restatements(start: date, end: date) -> pd.DataFrame:
     )
 
 
+def mart(name: str) -> pd.DataFrame:
+    """One of MART_COLUMNS as dbt built it (empty when not built yet)."""
+    if name not in MART_COLUMNS:
+        raise ValueError(f"{name} is not a board mart")
+    if name not in _catalog():
+        return pd.DataFrame(columns=list(MART_COLUMNS[name]))
+    return _select_mart(name, ", ".join(MART_COLUMNS[name][:2]))
+
+
+SEGMENT_DIMENSIONS = ("industry", "country", "icp_segment")
+
+
+def segment_values() -> dict[str, list[str]]:
+    """Values of each segment dimension in mart_mrr_bridge_by_segment (empty when absent)."""
+    frame = mart("mart_mrr_bridge_by_segment")
+    return {
+        dimension: sorted(set(frame.loc[frame["dimension"] == dimension, "dimension_value"]))
+        for dimension in SEGMENT_DIMENSIONS
+    }
+
+
+def segment_bridge(dimension: str, value: str) -> pd.DataFrame:
+    """The bridge and NRR / GRR rows of one segment, as mart_mrr_bridge_by_segment holds them."""
+    frame = mart("mart_mrr_bridge_by_segment")
+    rows = frame[(frame["dimension"] == dimension) & (frame["dimension_value"] == value)]
+    return rows.sort_values("month").reset_index(drop=True)
+
+
 def months() -> list[date]:
     return list(bridge()["month"])
 
@@ -329,6 +500,14 @@ def accounts() -> pd.DataFrame:
         f"from {SCHEMA}.fct_account_months group by account_id"
     )
     return frame.merge(latest, on="account_id", how="left")
+
+
+def latest_account_mrr() -> pd.DataFrame:
+    """account_id, mrr of the latest month in fct_account_months (accounts that ever paid)."""
+    return _query(
+        f"select account_id, mrr as latest_mrr from {SCHEMA}.fct_account_months "
+        f"where month = (select max(month) from {SCHEMA}.fct_account_months)"
+    )
 
 
 def account_months(account_id: str) -> pd.DataFrame:
@@ -405,7 +584,19 @@ def kpi_rows(month: date) -> dict[str, dict[str, Any]]:
     for key, when in (("current", month), ("prior", prior), ("year_ago", year_ago)):
         row: dict[str, Any] = {}
         bridge_row = _row(bridge_frame, when)
-        row.update({k: bridge_row.get(k) for k in ("ending_mrr", "ending_arr", "ending_customers")})
+        row.update(
+            {
+                k: bridge_row.get(k)
+                for k in (
+                    "ending_mrr",
+                    "ending_arr",
+                    "ending_customers",
+                    "arpa",
+                    "quick_ratio",
+                    "mrr_growth_rate",
+                )
+            }
+        )
         monthly_row = _row(monthly, when)
         row.update({k: monthly_row.get(k) for k in ("nrr", "grr", "logo_churn_rate")})
         trailing_row = _row(trailing, when)

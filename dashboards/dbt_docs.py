@@ -29,6 +29,7 @@ DOC_REFERENCE = re.compile(
 class ColumnDoc:
     name: str
     description: str
+    meta: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -111,7 +112,11 @@ def load(project: Path | None = None) -> DbtDocs:
             if not isinstance(entry, dict) or not entry.get("name"):
                 continue
             columns = [
-                ColumnDoc(str(c["name"]), resolve(str(c.get("description") or ""), blocks))
+                ColumnDoc(
+                    str(c["name"]),
+                    resolve(str(c.get("description") or ""), blocks),
+                    c.get("meta") if isinstance(c.get("meta"), dict) else {},
+                )
                 for c in entry.get("columns") or []
                 if isinstance(c, dict) and c.get("name")
             ]
@@ -124,3 +129,26 @@ def load(project: Path | None = None) -> DbtDocs:
                 )
             )
     return DbtDocs(models=models, blocks=blocks, unreadable=unreadable, marts_dir=marts_dir)
+
+
+def executive_text(
+    docs: DbtDocs, mart: str, column: str, language: str
+) -> tuple[str | None, str | None]:
+    """(label, executive definition) of a column in `language`: the column's `meta`
+    (label / executive, each {ko, en}) else the docs block exec__<mart>__<column>__<lang>."""
+    meta: dict = {}
+    for model in docs.models:
+        if model.name == mart:
+            meta = next((c.meta for c in model.columns if c.name == column), {})
+            break
+
+    def pick(value: object) -> str | None:
+        return (
+            str(value[language]).strip()
+            if isinstance(value, dict) and value.get(language)
+            else None
+        )
+
+    label = pick(meta.get("label"))
+    text = pick(meta.get("executive")) or docs.blocks.get(f"exec__{mart}__{column}__{language}")
+    return label, text

@@ -8,6 +8,7 @@ marts and shown as percentages with one decimal. Formatting only: no metric logi
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from typing import Any
 
@@ -162,4 +163,16 @@ def nice_money_ticks(
     while tick <= high + step * 0.5:
         ticks.append(round(tick, 6))
         tick += step
-    return ticks, [format_money(value, language, currency) for value in ticks]
+    return ticks, [trim_zeros(format_money(value, language, currency)) for value in ticks]
+
+
+def trim_zeros(label: str) -> str:
+    """Axis ticks read ₩3억 and ₩2.5억, not ₩3.00억 and ₩2.50억."""
+    return re.sub(r"\.(\d*?)0+(?=\D*$)", lambda m: f".{m.group(1)}" if m.group(1) else "", label)
+
+
+def format_number(value: Any, decimals: int = 1, suffix: str = "") -> str:
+    """A plain quantity (days, months, a multiple): 11.7, 46, 12.1×."""
+    if is_missing(value):
+        return MISSING
+    return f"{float(value):,.{decimals}f}{suffix}"

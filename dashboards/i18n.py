@@ -96,7 +96,7 @@ TEXT: dict[str, dict[str, str]] = {
     # overview
     "overview.title": {"ko": "경영 개요", "en": "Executive overview"},
     "overview.as_of": {"ko": "{month} 기준", "en": "As of {month}"},
-    "overview.trend": {"ko": "24개월 추이", "en": "24-month trend"},
+    "overview.trend": {"ko": "추이: {start} ~ {end}", "en": "Trend, {start} to {end}"},
     "overview.trend_mrr": {"ko": "기말 MRR과 고객 수", "en": "Ending MRR and customers"},
     "overview.trend_rates": {"ko": "NRR · GRR (월간)", "en": "NRR · GRR (month)"},
     "overview.table": {"ko": "월별 핵심 지표", "en": "Monthly headline metrics"},
@@ -348,6 +348,406 @@ TEXT: dict[str, dict[str, str]] = {
     "col.landing_files": {"ko": "원인 파일", "en": "Landing files"},
     "deck.restatements": {"ko": "정정된 지표", "en": "Restated numbers"},
 }
+
+# Acquisition, unit economics and segment pages (issue 14), the Overview's KPI additions
+# and the deck's new slides.
+TEXT.update(
+    {
+        "nav.funnel": {"ko": "퍼널 · 영업", "en": "Funnel & sales"},
+        "nav.unit_economics": {"ko": "유닛 이코노믹스", "en": "Unit economics"},
+        "nav.segments": {"ko": "세그먼트", "en": "Segments"},
+        "filter.channel": {"ko": "채널", "en": "Channel"},
+        "filter.owner": {"ko": "담당자", "en": "Owner"},
+        "filter.icp_segment": {"ko": "ICP 세그먼트", "en": "ICP segment"},
+        "gtm.empty": {
+            "ko": "선택한 기간·조건에 해당하는 데이터가 없습니다 (또는 아직 마트가 없습니다).",
+            "en": "No data for the chosen range and filters (or the mart is not built yet).",
+        },
+        # funnel & sales
+        "funnel.title": {"ko": "퍼널 · 영업", "en": "Funnel & sales"},
+        "funnel.by_cohort": {
+            "ko": "리드 → MQL → SQL → 영업기회 → 수주",
+            "en": "Lead → MQL → SQL → opportunity → won",
+        },
+        "funnel.cohort_note": {
+            "ko": "{start} ~ {end}에 생성된 리드 코호트 (리드 생성월 기준). 각 단계는 그 "
+            "코호트가 지금까지 도달한 수입니다.",
+            "en": "Leads created {start} to {end} (cohort = month the lead was created); "
+            "each step counts how far those leads have got so far.",
+        },
+        "funnel.stages": {"ko": "단계별 리드 수", "en": "Leads by step"},
+        "funnel.rate": {"ko": "전환율", "en": "Conversion"},
+        "funnel.stage_conversion": {
+            "ko": "영업 단계 전환과 체류 기간 (딜이 멈추는 곳)",
+            "en": "Stage conversion and days in stage (where deals stall)",
+        },
+        "funnel.stage_note": {
+            "ko": "영업기회 이력 전체 기준 (기간 필터 미적용). 체류 일수는 끝난 체류의 중앙값.",
+            "en": "All opportunity history (not filtered by month). Days in stage: median "
+            "of stays that ended.",
+        },
+        "funnel.sla": {"ko": "MQL 응대 SLA", "en": "MQL follow-up SLA"},
+        "funnel.sla_note": {
+            "ko": "SLA: MQL 후 2시간 내 첫 접촉, 첫 접촉 후 24시간 내 두 번째, MQL 후 72시간 "
+            "내 세 번째 접촉. 실패 단계는 처음 놓친 단계입니다.",
+            "en": "SLA: first touch within 2 h of the MQL, a second within 24 h of the "
+            "first, a third within 72 h of the MQL. The failed step is the first one missed.",
+        },
+        "funnel.sla_chart": {
+            "ko": "주별 · 담당자별 SLA 준수율",
+            "en": "SLA compliance by week and owner",
+        },
+        "funnel.win_rates": {
+            "ko": "수주율과 영업 주기 (종료월 기준)",
+            "en": "Win rate and sales cycle (by close month)",
+        },
+        "col.leads": {"ko": "리드", "en": "Leads"},
+        "col.mqls": {"ko": "MQL", "en": "MQLs"},
+        "col.sqls": {"ko": "SQL", "en": "SQLs"},
+        "col.opportunities": {"ko": "영업기회", "en": "Opportunities"},
+        "col.won": {"ko": "수주", "en": "Won"},
+        "col.lead_to_mql_rate": {"ko": "리드→MQL", "en": "Lead → MQL"},
+        "col.mql_to_sql_rate": {"ko": "MQL→SQL", "en": "MQL → SQL"},
+        "col.sql_to_opportunity_rate": {"ko": "SQL→영업기회", "en": "SQL → opportunity"},
+        "col.opportunity_to_won_rate": {"ko": "영업기회→수주", "en": "Opportunity → won"},
+        "col.lead_to_won_rate": {"ko": "리드→수주", "en": "Lead → won"},
+        "col.channel": {"ko": "채널", "en": "Channel"},
+        "col.stage_name": {"ko": "영업 단계", "en": "Stage"},
+        "col.opportunities_reached": {"ko": "도달 기회", "en": "Reached"},
+        "col.opportunities_advanced": {"ko": "다음 단계 진행", "en": "Advanced"},
+        "col.opportunities_lost_from_stage": {"ko": "이 단계에서 실주", "en": "Lost here"},
+        "col.conversion_to_next_stage": {"ko": "다음 단계 전환율", "en": "Conversion to next"},
+        "col.median_days_in_stage": {"ko": "체류 일수 (중앙값)", "en": "Median days in stage"},
+        "col.mql_week": {"ko": "MQL 주 (월요일)", "en": "MQL week (Monday)"},
+        "col.owner_name": {"ko": "담당자", "en": "Owner"},
+        "col.mqls_sla_met": {"ko": "SLA 준수", "en": "SLA met"},
+        "col.sla_compliance_rate": {"ko": "SLA 준수율", "en": "SLA compliance"},
+        "col.failed_at_step_1": {"ko": "실패: 첫 접촉 2시간", "en": "Failed: 1st touch 2 h"},
+        "col.failed_at_step_2": {"ko": "실패: 두 번째 24시간", "en": "Failed: 2nd touch 24 h"},
+        "col.failed_at_step_3": {"ko": "실패: 세 번째 72시간", "en": "Failed: 3rd touch 72 h"},
+        "col.median_hours_to_first_touch": {
+            "ko": "첫 접촉까지 시간 (중앙값)",
+            "en": "Median hours to first touch",
+        },
+        "col.type": {"ko": "영업기회 유형", "en": "Opportunity type"},
+        "col.close_month": {"ko": "종료월", "en": "Close month"},
+        "col.closed_opportunities": {"ko": "종료 기회", "en": "Closed"},
+        "col.won_opportunities": {"ko": "수주 기회", "en": "Won"},
+        "col.win_rate": {"ko": "수주율 (건수)", "en": "Win rate (count)"},
+        "col.win_rate_amount": {"ko": "수주율 (금액)", "en": "Win rate (amount)"},
+        "col.median_sales_cycle_days": {
+            "ko": "영업 주기 (일, 중앙값)",
+            "en": "Sales cycle (days, median)",
+        },
+        # unit economics
+        "unit.title": {"ko": "유닛 이코노믹스", "en": "Unit economics"},
+        "unit.window": {
+            "ko": "{month} 값은 {start}부터 {month}까지 3개월 합산으로 계산합니다 (한 달이 "
+            "조용해도 0으로 나누지 않도록). 비용은 그 달 말 환율로 환산합니다.",
+            "en": "The {month} figures are over the three months {start} to {month} (so "
+            "one quiet month never divides by zero); costs at each month's month-end rate.",
+        },
+        "unit.over_time": {"ko": "월별 추이 (3개월 창)", "en": "Over time (3-month window)"},
+        "unit.by_channel": {"ko": "{month} 채널별 CAC", "en": "CAC by channel, {month}"},
+        "unit.channel_note": {
+            "ko": "채널별 CAC는 채널에 귀속되는 마케팅비만 포함합니다 (인건비·도구 제외, "
+            "전체 CAC와 다름).",
+            "en": "Channel CAC counts only the marketing spend attributable to the channel "
+            "(payroll and tools excluded, so it is not the fully loaded CAC).",
+        },
+        "unit.channel_cac": {"ko": "채널별 CAC ({month})", "en": "CAC by channel ({month})"},
+        "unit.channel_trend": {"ko": "채널별 CAC 추이", "en": "CAC by channel over time"},
+        "col.window_start_month": {"ko": "창 시작월", "en": "Window start"},
+        "col.acquisition_cost": {"ko": "획득 비용", "en": "Acquisition cost"},
+        "col.marketing_spend": {"ko": "마케팅비", "en": "Marketing spend"},
+        "col.cac": {"ko": "CAC", "en": "CAC"},
+        "col.gross_margin_pct": {"ko": "매출총이익률", "en": "Gross margin"},
+        "col.cac_payback_months": {"ko": "CAC 회수 (개월)", "en": "CAC payback (months)"},
+        "col.ltv": {"ko": "LTV", "en": "LTV"},
+        "col.ltv_to_cac": {"ko": "LTV / CAC", "en": "LTV / CAC"},
+        # segments
+        "segments.title": {"ko": "ICP 세그먼트", "en": "ICP segments"},
+        "segments.table": {
+            "ko": "세그먼트 비교 (비치헤드 선정)",
+            "en": "Segment table (picking the beachhead)",
+        },
+        "segments.table_note": {
+            "ko": "수주율·영업 주기는 세그먼트 고객사의 전체 종료 기회, CAC는 배분된 획득 "
+            "비용, NRR·로고 이탈은 최근 12개월 기준입니다.",
+            "en": "Win rate and cycle over all closed deals of the segment's accounts, CAC "
+            "on allocated acquisition cost, NRR and logo churn over the last 12 months.",
+        },
+        "segments.references": {
+            "ko": "세그먼트별 레퍼런스 고객",
+            "en": "Reference customers per segment",
+        },
+        "segments.references_note": {
+            "ko": "레퍼런스 고객: 현재 결제 중, 6개월 이상 결제, 최근 NPS 9-10점. "
+            "목표는 세그먼트당 {low}-{high}곳 (초록 띠).",
+            "en": "Reference customer: paying now, 6+ months paying, latest NPS answer 9-10. "
+            "The goal is {low}-{high} per segment (green band).",
+        },
+        "segments.references_chart": {"ko": "레퍼런스 고객 수", "en": "Reference customers"},
+        "segments.references_empty": {
+            "ko": "레퍼런스 고객이 아직 없습니다.",
+            "en": "No reference customers yet.",
+        },
+        "segments.pipeline": {"ko": "주별 세그먼트 파이프라인", "en": "Weekly segment pipeline"},
+        "segments.pipeline_step": {"ko": "단계", "en": "Step"},
+        "segments.red_flags": {
+            "ko": "레드 플래그: 실주·이탈 사유",
+            "en": "Red flags: loss and churn reasons",
+        },
+        "segments.red_flags_note": {
+            "ko": "세그먼트·유형별로 가장 잦은 사유가 순위 1입니다.",
+            "en": "Rank 1 is the most frequent reason of the segment and type.",
+        },
+        "segments.red_flags_empty": {"ko": "기록된 사유가 없습니다.", "en": "No reasons recorded."},
+        "col.is_icp_fit": {"ko": "ICP 적합", "en": "ICP fit"},
+        "col.accounts": {"ko": "고객사", "en": "Accounts"},
+        "col.reference_customers": {"ko": "레퍼런스 고객", "en": "Reference customers"},
+        "col.paying_months": {"ko": "결제 개월", "en": "Months paying"},
+        "col.latest_nps_score": {"ko": "최근 NPS", "en": "Latest NPS"},
+        "col.week_start": {"ko": "주 (월요일)", "en": "Week (Monday)"},
+        "col.meetings": {"ko": "미팅", "en": "Meetings"},
+        "col.proposals": {"ko": "제안", "en": "Proposals"},
+        "col.contracts": {"ko": "계약", "en": "Contracts"},
+        "col.reason_type": {"ko": "유형", "en": "Type"},
+        "col.reason": {"ko": "사유", "en": "Reason"},
+        "col.occurrences": {"ko": "건수", "en": "Occurrences"},
+        "col.share_of_type": {"ko": "유형 내 비중", "en": "Share of type"},
+        "col.reason_rank": {"ko": "순위", "en": "Rank"},
+        "reason_type.loss": {"ko": "실주", "en": "Lost deal"},
+        "reason_type.churn": {"ko": "이탈", "en": "Churn"},
+        "retention.cohort_average": {
+            "ko": "평균 (고객 {n}곳 이상 코호트, 규모 가중)",
+            "en": "Average (cohorts of {n}+, size-weighted)",
+        },
+        "retention.cohort_sizes": {
+            "ko": "행 이름의 숫자는 코호트 고객 수입니다. {n}곳 미만 코호트는 회색 (한두 "
+            "곳의 변화로 크게 흔들림) 이며 평균에서 빠집니다.",
+            "en": "The number beside each cohort is its size. Cohorts under {n} accounts are "
+            "grey (one account swings them) and left out of the average.",
+        },
+        "filter.product": {"ko": "상품", "en": "Product"},
+        "bridge.by_plan": {
+            "ko": "{month} 상품 · 결제 주기별 MRR",
+            "en": "MRR by product and billing interval, {month}",
+        },
+        "bridge.by_plan_note": {
+            "ko": "Stripe 상품과 결제 주기별, 계약은 상품 'contract'. 모두 더하면 기말 MRR과 "
+            "같습니다. 요금제 변경은 한 요금제의 이탈과 다른 요금제의 신규로 나타납니다.",
+            "en": "By Stripe product and billing interval; contracts are product 'contract'. "
+            "They add up to ending MRR. A plan change shows as churn of one plan and new MRR "
+            "of the other.",
+        },
+        "bridge.by_plan_trend": {"ko": "상품·결제 주기별 MRR 추이", "en": "MRR by plan over time"},
+        "col.product_id": {"ko": "상품", "en": "Product"},
+        "col.billing_interval": {"ko": "결제 주기", "en": "Billing interval"},
+        "col.customers": {"ko": "고객 수", "en": "Customers"},
+        "col.plan": {"ko": "요금제", "en": "Plan"},
+        # board deck: executive summary, trend, acquisition and segment slides
+        "deck.summary": {"ko": "요약", "en": "Executive summary"},
+        "deck.summary_note": {
+            "ko": "문장은 공개 마트 값으로 정해진 문형을 채워 만듭니다 (같은 데이터면 같은 문장).",
+            "en": "Sentences are fixed templates filled with public-mart values (the same "
+            "data always gives the same words).",
+        },
+        "deck.sum_mrr": {
+            "ko": "{month} 기말 MRR은 {mrr} (ARR {arr}), 전월 대비 {change}{growth}입니다.",
+            "en": "MRR ended {month} at {mrr} (ARR {arr}), {change}{growth} on the month.",
+        },
+        "deck.sum_movements": {
+            "ko": "신규 {new}, 확장 {expansion}, 재활성 {reactivation}이 더해지고 이탈 {churn}, "
+            "축소 {contraction}이 빠졌습니다{quick}.",
+            "en": "New business added {new}, expansion {expansion} and reactivation "
+            "{reactivation}; churn took {churn} and contraction {contraction}{quick}.",
+        },
+        "deck.sum_quick": {"ko": " (퀵 레이시오 {ratio})", "en": " (quick ratio {ratio})"},
+        "deck.sum_top": {"ko": "가장 큰 고객 변동: {items}.", "en": "The largest moves: {items}."},
+        "deck.sum_top_item": {
+            "ko": "{account} {movement} {amount}",
+            "en": "{movement} at {account} {amount}",
+        },
+        "deck.sum_retention": {
+            "ko": "월간 NRR은 {nrr} (전월 대비 {nrr_change}), GRR은 {grr}입니다.",
+            "en": "Monthly NRR was {nrr} ({nrr_change} on the month before) and GRR {grr}.",
+        },
+        "deck.sum_retention_12m": {
+            "ko": "12개월 NRR은 {nrr} (전월 대비 {change})입니다.",
+            "en": "Trailing-12-month NRR is {nrr} ({change}).",
+        },
+        "deck.sum_funnel": {
+            "ko": "{month}에 리드 {leads}건이 생성되었습니다 (전월 대비 {change}).",
+            "en": "{leads} leads were created in {month} ({change} on the month before).",
+        },
+        "deck.sum_wins": {
+            "ko": "신규 영업 {won}건 수주, 수주율 {win_rate}, 영업 주기 중앙값 {cycle}일.",
+            "en": "{won} new-business deals were won at a {win_rate} win rate, median cycle "
+            "{cycle} days.",
+        },
+        "deck.trend": {"ko": "MRR · ARR 추이 (24개월)", "en": "MRR and ARR, last 24 months"},
+        "deck.trend_note": {
+            "ko": "막대: 월말 MRR (왼쪽 축). 오른쪽 축은 같은 막대를 ARR (= 12 × MRR)로 읽습니다.",
+            "en": "Bars: month-end MRR (left axis). The right axis reads the same bars as "
+            "ARR (= 12 × MRR).",
+        },
+        "deck.funnel": {"ko": "퍼널과 수주", "en": "Funnel and wins"},
+        "deck.funnel_window": {
+            "ko": "{start} ~ {end} 생성 리드의 현재 단계",
+            "en": "Leads created {start} to {end}, by how far they got",
+        },
+        "deck.funnel_note": {
+            "ko": "수주율 = 수주 ÷ 종료 기회 (신규 영업, 종료월 기준). 영업 주기 = 생성일부터 "
+            "종료일까지 일수의 중앙값.",
+            "en": "Win rate = won ÷ closed new-business opportunities by close month. Sales "
+            "cycle = median days from creation to close of won deals.",
+        },
+        "deck.unit_economics": {"ko": "유닛 이코노믹스", "en": "Unit economics"},
+        "deck.segments": {"ko": "ICP 세그먼트", "en": "ICP segments"},
+        "deck.segments_note": {
+            "ko": "비치헤드 후보: ICP 적합 세그먼트 먼저, 고객사 수 순. 레퍼런스 목표는 "
+            "세그먼트당 3-5곳.",
+            "en": "Beachhead candidates: ICP-fit segments first, then by accounts. The "
+            "reference goal is 3-5 per segment.",
+        },
+        "deck.no_data": {
+            "ko": "이 슬라이드의 마트가 아직 없습니다.",
+            "en": "The marts of this slide are not built yet.",
+        },
+        "deck.notes.title": {
+            "ko": "모든 숫자는 매출 웨어하우스의 공개 마트(dbt)에서 읽습니다. 금액은 보고 통화, "
+            "월말 환율 기준입니다.",
+            "en": "Every number is read from the revenue warehouse's public marts (dbt). "
+            "Money is in the reporting currency at month-end rates.",
+        },
+        "deck.notes.summary": {
+            "ko": "요약 문장은 마트 값으로 채운 정해진 문형입니다: MRR과 전월 대비 변화, "
+            "브리지 변동, 가장 큰 고객 변동 두 건, NRR 변화, 리드와 수주.",
+            "en": "The summary is fixed templates filled from the marts: MRR and its change, "
+            "the bridge movements, the two largest account moves, the NRR change, leads "
+            "and wins.",
+        },
+        "deck.notes.kpis": {
+            "ko": "MRR: 월말 시점에 유효한 반복 매출. ARR = 12 × MRR. 고객 = MRR > 0인 "
+            "고객사. NRR = (기초 + 확장 − 축소 − 이탈) ÷ 기초, GRR = (기초 − 축소 − 이탈) "
+            "÷ 기초 (기초는 당월 환율). 12개월 값은 12개월 전 결제 고객 기준.",
+            "en": "MRR: recurring revenue in force at month end. ARR = 12 × MRR. Customers "
+            "= accounts with MRR > 0. NRR = (base + expansion − contraction − churn) ÷ "
+            "base, GRR = (base − contraction − churn) ÷ base, base at the month's rates. "
+            "12-month values use the accounts paying 12 months earlier.",
+        },
+        "deck.notes.trend": {
+            "ko": "월말 MRR의 24개월 추이. ARR은 MRR의 12배로 같은 막대를 다른 축으로 읽습니다.",
+            "en": "Month-end MRR over 24 months; ARR is 12 × MRR, the same bars on another axis.",
+        },
+        "deck.notes.bridge": {
+            "ko": "기초 + 신규 + 확장 + 재활성 − 축소 − 이탈 + 환율 효과 = 기말. 신규: 처음 "
+            "결제, 재활성: 0에서 다시 결제, 이탈: 전월 MRR 전체, 환율 효과: 전월 현지 통화 "
+            "MRR × 환율 변화.",
+            "en": "Beginning + new + expansion + reactivation − contraction − churn + FX = "
+            "ending. New: first payment; reactivation: paying again after 0; churn: the "
+            "whole prior MRR; FX: prior local MRR × the rate change.",
+        },
+        "deck.notes.retention": {
+            "ko": "월간 NRR·GRR은 당월 환율로 본 기초 MRR 대비이며 신규·재활성은 제외합니다.",
+            "en": "Monthly NRR and GRR are against beginning MRR at the month's rates; new "
+            "and reactivation are excluded.",
+        },
+        "deck.notes.cohorts": {
+            "ko": "코호트 = 첫 결제월. 매출 유지율 = 그 달 코호트 MRR ÷ 시작 MRR (각 월 환율).",
+            "en": "Cohort = first paid month. Revenue retention = the cohort's MRR that "
+            "month ÷ its starting MRR (each month at its own rates).",
+        },
+        "deck.notes.movements": {
+            "ko": "환율 효과를 뺀 고객사별 MRR 변동 중 크기순 상위 10건.",
+            "en": "The ten largest account movements by size, FX revaluation excluded.",
+        },
+        "deck.notes.funnel": {
+            "ko": "리드 → MQL (행동 규칙 R1-R3) → SQL (MQL 이후 CHAMP 충족) → 영업기회 → "
+            "수주, 리드 생성월 코호트 기준. 수주율 = 수주 ÷ 종료 기회.",
+            "en": "Lead → MQL (behaviour rules R1-R3) → SQL (CHAMP met after the MQL) → "
+            "opportunity → won, by the month the lead was created. Win rate = won ÷ closed.",
+        },
+        "deck.notes.unit_economics": {
+            "ko": "모든 값은 최근 3개월(M−2..M) 합산. CAC = 획득 비용 ÷ 신규 고객. 매출총이익률 "
+            "= (MRR − 서비스 비용) ÷ MRR. CAC 회수 = CAC ÷ (신규 고객당 MRR × 이익률). LTV = "
+            "ARPA × 이익률 ÷ 매출 이탈률. LTV/CAC = LTV ÷ CAC.",
+            "en": "Every figure is over the last three months (M−2..M). CAC = acquisition "
+            "cost ÷ new customers. Gross margin = (MRR − cost to serve) ÷ MRR. Payback = "
+            "CAC ÷ (new MRR per new customer × margin). LTV = ARPA × margin ÷ revenue churn "
+            "rate. LTV/CAC = LTV ÷ CAC.",
+        },
+        "deck.notes.segments": {
+            "ko": "ICP 세그먼트는 구매 구조·산업·규모 규칙으로 정합니다. 수주율·영업 주기는 "
+            "전체 종료 기회, CAC는 배분된 획득 비용, NRR·로고 이탈은 최근 12개월, 레퍼런스는 "
+            "6개월 이상 결제 중인 NPS 추천 고객.",
+            "en": "ICP segments come from buying-structure, industry and size rules. Win "
+            "rate and cycle over all closed deals, CAC on allocated acquisition cost, NRR "
+            "and logo churn over the last 12 months; a reference is a promoter paying for "
+            "6+ months.",
+        },
+        "deck.notes.customer_success": {
+            "ko": "건강 점수(0-100)는 도입·참여·지원·설문·결제·성장 요소의 가중 평균입니다. "
+            "초록 ≥ 85, 노랑 70-84, 빨강 < 70. 90일 내 갱신 ARR은 계약·연간 구독의 갱신 "
+            "예정 금액, 위험은 그중 빨강·노랑 계정. NPS = 100 × (추천 − 비추천) ÷ 응답.",
+            "en": "Health (0-100) is the weighted mean of adoption, engagement, support, "
+            "survey, billing and growth. Green ≥ 85, yellow 70-84, red < 70. ARR renewing in "
+            "90 days: contract and annual-subscription terms due; at risk: those of red or "
+            "yellow accounts. NPS = 100 × (promoters − detractors) ÷ responses.",
+        },
+        "definitions.board_metrics_note": {
+            "ko": "각 지표를 경영진 관점에서 설명합니다. "
+            "회색 글씨는 마트 컬럼의 정확한 계산식입니다.",
+            "en": "Each number in plain words; the grey line is the exact formula of its "
+            "mart column.",
+        },
+        "definitions.formula": {"ko": "계산식", "en": "Formula"},
+        "filter.segment": {"ko": "세그먼트 (브리지·리텐션)", "en": "Segment (bridge, retention)"},
+        "filter.segment_pick": {"ko": "세그먼트", "en": "Segment"},
+        "filter.whole_company": {"ko": "회사 전체", "en": "Whole company"},
+        "segment.showing": {
+            "ko": "세그먼트 {segment}의 브리지와 리텐션입니다 "
+            "(마트 mart_mrr_bridge_by_segment의 행).",
+            "en": "Bridge and retention of the segment {segment} (rows of "
+            "mart_mrr_bridge_by_segment).",
+        },
+        "segment.company_only": {
+            "ko": "12개월 리텐션과 코호트는 회사 전체 기준입니다.",
+            "en": "The 12-month and cohort views are company-wide.",
+        },
+        # account 360 additions
+        "account.count_one": {"ko": "{n}개 고객사", "en": "{n} account"},
+        "account.paying": {
+            "ko": "그중 최근 월 결제 고객 {paying}곳 (나머지는 CRM에만 있거나 이탈한 고객사; "
+            "개요의 고객 수는 결제 고객만 셉니다). MRR이 큰 순서입니다.",
+            "en": "{paying} of them paying in the latest month (the rest are CRM-only or "
+            "churned; the Overview's customers count paying accounts only). Largest MRR first.",
+        },
+        # overview additions
+        "overview.movements": {"ko": "월별 MRR 변동", "en": "MRR movements by month"},
+        "kpi.arpa": {"ko": "ARPA (고객당 MRR)", "en": "ARPA"},
+        "kpi.quick_ratio": {"ko": "퀵 레이시오", "en": "Quick ratio"},
+        "kpi.mrr_growth_rate": {"ko": "MRR 성장률 (전월 대비)", "en": "MRR growth (MoM)"},
+        "kpi.growth_legend": {
+            "ko": "ARPA = 기말 MRR ÷ 기말 고객 수 · 퀵 레이시오 = (신규 + 확장 + 재활성) ÷ "
+            "(이탈 + 축소), 잃은 MRR이 없으면 표시하지 않음 · 성장률 = 기말 ÷ 기초 − 1",
+            "en": "ARPA = ending MRR ÷ ending customers · quick ratio = (new + expansion + "
+            "reactivation) ÷ (churn + contraction), blank when nothing was lost · growth = "
+            "ending ÷ beginning − 1",
+        },
+        "col.arpa": {"ko": "ARPA", "en": "ARPA"},
+        "col.quick_ratio": {"ko": "퀵 레이시오", "en": "Quick ratio"},
+        "col.mrr_growth_rate": {"ko": "MRR 성장률", "en": "MRR growth"},
+        "bridge.sign_convention": {
+            "ko": "부호 규칙: 증가(신규·확장·재활성)는 +, 감소(축소·이탈)는 −로 표시합니다. "
+            "마트의 contraction_mrr·churned_mrr 컬럼은 양수로 저장되고 표시할 때만 −를 붙입니다.",
+            "en": "Sign convention: gains (new, expansion, reactivation) are +, losses "
+            "(contraction, churn) are −. The mart stores contraction_mrr and churned_mrr as "
+            "positive amounts; the boards show them with the bridge's minus sign.",
+        },
+    }
+)
 
 
 # ---- customer success (issue 13): pages Customer health and Renewals, Account 360, deck ----

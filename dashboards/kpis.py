@@ -13,3 +13,11 @@ HEADLINE_KPIS: tuple[tuple[str, str, str, bool], ...] = (
     ("kpi.nrr_12m", "rate", "nrr_12m", False),
     ("kpi.grr_12m", "rate", "grr_12m", False),
 )
+
+# The KPIs ChartMogul and Baremetrics show beside them (mart_mrr_bridge columns); the
+# Overview draws them as a second row.
+GROWTH_KPIS: tuple[tuple[str, str, str, bool], ...] = (
+    ("kpi.arpa", "money", "arpa", False),
+    ("kpi.quick_ratio", "ratio", "quick_ratio", False),
+    ("kpi.mrr_growth_rate", "rate", "mrr_growth_rate", False),
+)

@@ -15,6 +15,7 @@ from dashboards.formatting import (
     format_count,
     format_money,
     format_month,
+    format_number,
     format_pct,
     format_pct_points,
     is_missing,
@@ -47,6 +48,10 @@ def language_switch() -> None:
     if st.session_state.get("lang") not in LANGUAGES:
         requested = st.query_params.get("lang", "")
         st.session_state["lang"] = requested if requested in LANGUAGES else LANGUAGES[0]
+    if "lang" in st.query_params:
+        # A link may pick the language once (?lang=en); the sidebar switch owns it after
+        # that, so the URL does not keep a value the switch no longer follows.
+        del st.query_params["lang"]
     st.session_state["lang"] = st.radio(
         "Language · 언어",
         options=list(LANGUAGES),
@@ -150,6 +155,77 @@ def account_filters(accounts: pd.DataFrame) -> dict[str, list[str]]:
     return chosen
 
 
+def sidebar_multiselect(label_key: str, options: Iterable[str], key: str) -> list[str]:
+    """A sidebar multiselect whose choice survives pages that do not draw it (empty = all)."""
+    options = sorted({str(v) for v in options if isinstance(v, str) and v})
+    saved = [v for v in st.session_state.get(key, []) if v in options]
+    with st.sidebar:
+        chosen = st.multiselect(
+            t(label_key),
+            options=options,
+            default=saved,
+            key=widget_key(key),
+            placeholder=t("filter.all"),
+        )
+    st.session_state[key] = chosen
+    return chosen
+
+
+def pick(frame: pd.DataFrame, column: str, chosen: list[str]) -> pd.DataFrame:
+    """Rows whose `column` is among `chosen` (all rows when nothing is chosen)."""
+    return frame[frame[column].isin(chosen)] if chosen else frame
+
+
+def in_week_range(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Weekly rows (Monday dates) whose week starts inside the month range."""
+    start, end = month_range()
+    end_exclusive = data.shift_month(end, 1)
+    values = frame[column]
+    return frame[(values >= start) & (values < end_exclusive)]
+
+
+SEGMENT_KEY = "segment"
+SEGMENT_LABELS = {
+    "industry": "filter.industry",
+    "country": "filter.country",
+    "icp_segment": "filter.icp_segment",
+}
+
+
+def segment_label(dimension: str, value: str, language: str | None = None) -> str:
+    return f"{t(SEGMENT_LABELS.get(dimension, dimension), language)}: {value}"
+
+
+def segment_picker() -> tuple[str, str] | None:
+    """Sidebar choice of one segment (dimension and value) for the bridge and retention;
+    None = the whole company. The rows come from mart_mrr_bridge_by_segment."""
+    values = data.segment_values()
+    if not any(values.values()):
+        return None
+    options = ["all"] + [f"{d}={v}" for d, vs in values.items() for v in vs]
+    saved = st.session_state.get(SEGMENT_KEY, "all")
+    # format_func may run outside the script run (AppTest): bind the language now.
+    language = lang()
+    with st.sidebar:
+        st.subheader(t("filter.segment"))
+        chosen = st.selectbox(
+            t("filter.segment_pick"),
+            options=options,
+            index=options.index(saved) if saved in options else 0,
+            format_func=lambda o: (
+                t("filter.whole_company", language)
+                if o == "all"
+                else segment_label(*o.split("=", 1), language)
+            ),
+            key=widget_key(SEGMENT_KEY),
+        )
+    st.session_state[SEGMENT_KEY] = chosen
+    if chosen == "all":
+        return None
+    dimension, value = chosen.split("=", 1)
+    return dimension, value
+
+
 # ---- tables --------------------------------------------------------------------------
 
 
@@ -178,6 +254,7 @@ def show_table(
     signed_money: Iterable[str] = (),
     unsigned_rows: Iterable[int] = (),
     height: int | None = None,
+    numbers: dict[str, int] | None = None,
 ) -> None:
     """A table with translated headers and formatted numbers, plus a CSV download.
 
@@ -188,6 +265,10 @@ def show_table(
     (+₩1,234) except in `unsigned_rows` (levels such as beginning and ending MRR).
     """
     frame = frame.reset_index(drop=True).copy()
+    for column in [*money, *rates, *counts, *(numbers or {})]:
+        # None in a numeric column (a rate with no denominator) reads "–", not "None".
+        if column in frame.columns and frame[column].dtype == object:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce")
     for column, prefix in (translate_values or {}).items():
         if column in frame.columns:
             frame[column] = [t(f"{prefix}.{v}") if isinstance(v, str) else v for v in frame[column]]
@@ -202,6 +283,8 @@ def show_table(
         formatters[column] = lambda v: format_month(v)
     for column in rates_fx:
         formatters[column] = format_fx_rate
+    for column, decimals in (numbers or {}).items():
+        formatters[column] = lambda v, d=decimals: format_number(v, d)
     display = frame.copy()
     for column in frame.columns:
         # st.dataframe draws booleans as checkboxes; a board reads Yes/No (예/아니오).
@@ -213,6 +296,12 @@ def show_table(
             format_money(v, lang(), c or currency(), compact=False)
             for v, c in zip(frame[amount], frame.get(code, [None] * len(frame)), strict=True)
         ]
+    for column, formatter in list(formatters.items()):
+        # st.dataframe shows an empty cell as "None" whatever the Styler says: a column
+        # with gaps is shown as text ("–"), the CSV keeps the numbers.
+        if column in frame.columns and frame[column].isna().any():
+            display[column] = [formatter(v) for v in frame[column]]
+            del formatters[column]
     labels = {column: column_label(column) for column in frame.columns}
     shown = display.rename(columns=labels)
     styled = shown.style.format(
@@ -256,6 +345,8 @@ def kpi_delta(kind: str, current: Any, other: Any) -> str | None:
         return format_money(change, lang(), currency(), signed=True)
     if kind == "rate":
         return format_pct_points(change, lang())
+    if kind == "ratio":
+        return f"{change:+,.2f}"
     return format_count(change, signed=True)
 
 
@@ -264,6 +355,8 @@ def kpi_value(kind: str, value: Any) -> str:
         return format_money(value, lang(), currency())
     if kind == "rate":
         return format_pct(value)
+    if kind == "ratio":
+        return format_number(value, 2)
     return format_count(value)
 
 

@@ -88,6 +88,11 @@ def _print_build(summary, settings: Settings) -> None:
         print(f"\nNot published: {settings.warehouse_path} is unchanged")
     else:
         print(f"\nNot published: no build of {settings.warehouse_path} has succeeded yet")
+    from orchestration.lib.deck.fonts import font_warning
+
+    warning = font_warning("ko")
+    if warning:
+        print(f"Warning: {warning}")
     if settings.warehouse_path.exists():
         from orchestration.lib.headline import HeadlineError
 
@@ -169,8 +174,13 @@ def cmd_deck(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise CliError(f"--out {out} is a file: pass a folder for the deck")
+    from orchestration.lib.deck.fonts import font_warning
+
+    warning = font_warning(args.language)
+    if warning:
+        print(f"Warning: {warning}", file=sys.stderr)
     try:
-        pptx, pdf = render_board_deck(warehouse, args.month, out)
+        pptx, pdf = render_board_deck(warehouse, args.month, out, args.language)
     except NoBillingDataError as skipped:
         print(f"No board deck: {skipped}")
         return 0
@@ -232,6 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
     deck.add_argument("--warehouse", default=default_wh)
     deck.add_argument("--month", type=_month, default=None, help="YYYY-MM (default: latest)")
     deck.add_argument("--out", default=str(PROJECT_DIR / "data" / "board_decks"))
+    deck.add_argument(
+        "--language", choices=("ko", "en"), default="ko", help="deck language (default: ko)"
+    )
     deck.set_defaults(func=cmd_deck)
 
     headline = sub.add_parser("headline", help="print the headline numbers of a warehouse")

@@ -1,4 +1,7 @@
-"""A tiny warehouse with the public revenue marts, for the board and deck tests.
+"""Hand-written marts for the customer-success and restatement board tests (which add their
+own marts on top); the main page tests read the real pipeline's warehouse (board_warehouses).
+
+A tiny warehouse with the public revenue marts, for the board and deck tests.
 
 Ten hand-picked accounts over 26 months (2023-01 .. 2025-02) in KRW, USD, JPY and EUR,
 with new business, expansion, contraction, churn, reactivation and FX moves. The account

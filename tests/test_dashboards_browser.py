@@ -1,7 +1,8 @@
 """Browser test: `streamlit run dashboards/app.py` on 127.0.0.1, one screenshot per page and
 language in headless Chromium (Debian `chromium`), saved under tests/artifacts/.
 
-Uses the fixture warehouse unless DASHBOARD_TEST_WAREHOUSE points to a built one.
+Uses the warehouse the real pipeline builds from the small fixture landing
+(tests/conftest.py) unless DASHBOARD_TEST_WAREHOUSE points to another built one.
 """
 
 from __future__ import annotations
@@ -17,14 +18,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.dashboard_fixture import build_fixture
-
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
-PAGES = ("overview", "mrr_bridge", "retention", "account_360", "definitions")
-# The default page (overview) lives at the root URL under st.navigation.
-URL_PATHS = {"overview": ""}
+PAGES = (
+    "overview",
+    "mrr_bridge",
+    "retention",
+    "funnel",
+    "unit_economics",
+    "segments",
+    "account_360",
+    "definitions",
+)
+# The default page (overview) lives at the root URL; /overview forwards there.
+URL_PATHS: dict[str, str] = {}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -121,10 +129,14 @@ def full_screenshot(page: object, path: Path, width: int = 1440) -> None:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
     configured = os.environ.get("DASHBOARD_TEST_WAREHOUSE")
     workdir = tmp_path_factory.mktemp("browser")
-    warehouse = Path(configured) if configured else build_fixture(workdir / "warehouse.duckdb")
+    warehouse = (
+        Path(configured) if configured else request.getfixturevalue("small_warehouse").warehouse
+    )
     process, url = start_server(warehouse, workdir / "streamlit.log")
     try:
         yield url
@@ -154,6 +166,8 @@ def test_screenshot_every_page(server: str, language: str) -> None:
                 page.goto(f"{server}/{path}?lang={language}", wait_until="domcontentloaded")
                 wait_rendered(page)
                 assert page.locator('[role="dialog"]').count() == 0, f"{name}: page not found"
+                # ?lang= picks the language once and leaves the address bar.
+                assert "lang=" not in page.url, page.url
                 assert page.locator('[data-testid="stException"]').count() == 0, name
                 title = page.locator("h1").first.inner_text()
                 assert title, name

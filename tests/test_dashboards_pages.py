@@ -1,8 +1,9 @@
 """AppTests of the executive boards: every page in both languages, KPI values against the
 marts, filters, the missing/empty warehouse message and the Definitions page.
 
-Runs on the fixture warehouse (tests/dashboard_fixture.py); set DASHBOARD_TEST_WAREHOUSE
-to a built warehouse to run the same checks against real marts.
+Runs on the warehouse the real pipeline builds from the small fixture landing
+(tests/conftest.py `small_warehouse`), so the pages are tested on the marts dbt builds;
+set DASHBOARD_TEST_WAREHOUSE to run the same checks on another built warehouse.
 """
 
 from __future__ import annotations
@@ -20,17 +21,21 @@ from dashboards.formatting import (
     format_count,
     format_money,
     format_month,
+    format_number,
     format_pct,
     format_pct_points,
 )
 from dashboards.i18n import t
-from tests.dashboard_fixture import build_fixture
+from tests.board_warehouses import bare_copy, blank, empty_copy
 
 APP = Path(__file__).resolve().parents[1] / "dashboards" / "app.py"
 PAGES = {
     "overview": ("views/overview.py", "overview.title"),
     "mrr_bridge": ("views/mrr_bridge.py", "bridge.title"),
     "retention": ("views/retention.py", "retention.title"),
+    "funnel_sales": ("views/funnel_sales.py", "funnel.title"),
+    "unit_economics": ("views/unit_economics.py", "unit.title"),
+    "segments": ("views/segments.py", "segments.title"),
     "account_360": ("views/account_360.py", "account.title"),
     "definitions": ("views/definitions.py", "definitions.title"),
 }
@@ -38,11 +43,11 @@ LANGUAGES = ("ko", "en")
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def warehouse(request: pytest.FixtureRequest) -> Path:
     configured = os.environ.get("DASHBOARD_TEST_WAREHOUSE")
     if configured:
         return Path(configured)
-    return build_fixture(tmp_path_factory.mktemp("boards") / "warehouse.duckdb")
+    return request.getfixturevalue("small_warehouse").warehouse
 
 
 @pytest.fixture
@@ -103,6 +108,9 @@ KPI_KINDS = {
     "kpi.grr": ("grr", "rate"),
     "kpi.nrr_12m": ("nrr_12m", "rate"),
     "kpi.grr_12m": ("grr_12m", "rate"),
+    "kpi.arpa": ("arpa", "money"),
+    "kpi.quick_ratio": ("quick_ratio", "ratio"),
+    "kpi.mrr_growth_rate": ("mrr_growth_rate", "rate"),
 }
 
 
@@ -111,6 +119,8 @@ def expected_value(kind: str, value: Any, language: str) -> str:
         return format_money(value, language, "KRW")
     if kind == "rate":
         return format_pct(value)
+    if kind == "ratio":
+        return format_number(value, 2)
     return format_count(value)
 
 
@@ -122,6 +132,8 @@ def expected_delta(kind: str, current: Any, other: Any, language: str) -> str | 
         return format_money(change, language, "KRW", signed=True)
     if kind == "rate":
         return format_pct_points(change, language)
+    if kind == "ratio":
+        return f"{change:+,.2f}"
     return format_count(change, signed=True)
 
 
@@ -162,7 +174,7 @@ def test_overview_kpis_equal_the_marts(use_warehouse: Path, language: str) -> No
 
 def test_overview_follows_the_month_range(use_warehouse: Path) -> None:
     month = shift(latest_month(use_warehouse), -3)
-    start = shift(month, -12)
+    start = shift(month, -6)
     at = open_page("overview", "en", month_range=(start, month))
     assert_clean(at)
     shown = {metric.label: metric.value for metric in at.metric}
@@ -264,27 +276,37 @@ def test_missing_warehouse_shows_how_to_build_it(
         assert "make run" in warnings, page
 
 
+@pytest.mark.parametrize("kind", ["no_rows", "no_tables"])
 def test_empty_warehouse_shows_how_to_build_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    warehouse: Path, kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("WAREHOUSE_PATH", str(build_fixture(tmp_path / "empty.duckdb", empty=True)))
+    target = tmp_path / "empty.duckdb"
+    empty = empty_copy(warehouse, target) if kind == "no_rows" else blank(target)
+    monkeypatch.setenv("WAREHOUSE_PATH", str(empty))
     for page in PAGES:
-        at = open_page(page, "en")
-        assert not at.exception
-        assert "make run" in " ".join(w.value for w in at.warning), page
+        for language in LANGUAGES:
+            at = open_page(page, language)
+            assert not at.exception, (page, [e.value for e in at.exception])
+            assert not at.error, (page, [e.value for e in at.error])
+            assert "make run" in " ".join(w.value for w in at.warning), page
 
 
 def test_pages_survive_missing_optional_columns(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bare = build_fixture(tmp_path / "bare.duckdb", optional_columns=False)
+    bare = bare_copy(warehouse, tmp_path / "bare.duckdb")
     monkeypatch.setenv("WAREHOUSE_PATH", str(bare))
     for page in PAGES:
         at = open_page(page, "en")
         assert_clean(at)
-    at = open_page("account_360", "en", filter_currencies=["USD"])
+    currencies = {
+        row["currency"]
+        for row in mart_rows(bare, "select distinct currency from main.fct_account_months")
+    }
+    chosen = sorted(c for c in currencies if c)[:1]
+    at = open_page("account_360", "en", filter_currencies=chosen)
     assert_clean(at)
-    assert all("ACC-003" in o or "ACC-010" in o for o in at.selectbox(key="account_pick").options)
+    assert at.selectbox(key="account_pick").options
 
 
 def test_definitions_page_shows_the_dbt_docs(
@@ -335,3 +357,217 @@ def test_a_missing_mart_is_not_called_empty(
     warning = " ".join(w.value for w in at.warning)
     assert "has no table mart_mrr_bridge" in warning
     assert "no mart data" not in warning
+
+
+# ---- issue 14: acquisition, unit economics, segments and the new user's stumbles --------
+
+
+def _frame_with(at: AppTest, column_label: str) -> Any:
+    for frame in at.dataframe:
+        if column_label in frame.value.columns:
+            return frame.value
+    raise AssertionError(f"no table with {column_label!r}")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_funnel_page_shows_the_marts_rows(use_warehouse: Path, language: str) -> None:
+    at = open_page("funnel_sales", language)
+    assert_clean(at)
+    end = latest_month(use_warehouse)
+    first = mart_rows(use_warehouse, "select min(month) as m from main.mart_mrr_bridge")[0]["m"]
+    start = max(first, shift(end, -23))
+    expected = mart_rows(
+        use_warehouse,
+        "select count(*) as n, sum(leads) as leads from main.mart_funnel "
+        "where cohort_month between ? and ?",
+        [start, end],
+    )[0]
+    table = _frame_with(at, t("col.lead_to_mql_rate", language))
+    assert len(table) == expected["n"]
+    assert int(table[t("col.leads", language)].sum()) == int(expected["leads"])
+    stages = mart_rows(use_warehouse, "select count(*) as n from main.mart_stage_conversion")
+    assert len(_frame_with(at, t("col.stage_name", language))) == stages[0]["n"]
+    assert _frame_with(at, t("col.failed_at_step_1", language)) is not None
+    downloads = [b.label for b in at.get("download_button")]
+    assert downloads.count(t("download_csv", language)) == 4
+
+
+def test_funnel_channel_filter_keeps_only_that_channel(use_warehouse: Path) -> None:
+    channel = mart_rows(
+        use_warehouse, "select channel from main.mart_funnel group by 1 order by count(*) desc"
+    )[0]["channel"]
+    at = open_page("funnel_sales", "en", filter_channels=[channel])
+    assert_clean(at)
+    table = _frame_with(at, t("col.lead_to_mql_rate", "en"))
+    assert set(table[t("col.channel", "en")]) == {channel}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_unit_economics_tiles_equal_the_mart(use_warehouse: Path, language: str) -> None:
+    at = open_page("unit_economics", language)
+    assert_clean(at)
+    month = latest_month(use_warehouse)
+    row = mart_rows(
+        use_warehouse, "select * from main.mart_unit_economics where month = ?", [month]
+    )[0]
+    shown = {metric.label: metric.value for metric in at.metric}
+    assert shown[t("col.cac", language)] == format_money(row["cac"], language)
+    assert shown[t("col.ltv", language)] == format_money(row["ltv"], language)
+    assert shown[t("col.gross_margin_pct", language)] == format_pct(row["gross_margin_pct"])
+    assert shown[t("col.ltv_to_cac", language)] == format_number(row["ltv_to_cac"], 1)
+    assert shown[t("col.cac_payback_months", language)] == format_number(
+        row["cac_payback_months"], 1
+    )
+    # The three-month window is stated on the page.
+    window = t(
+        "unit.window",
+        language,
+        month=format_month(month, language, long=True),
+        start=format_month(row["window_start_month"], language, long=True),
+    )
+    assert any(window in info.value for info in at.info)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_segments_page_shows_every_segment(use_warehouse: Path, language: str) -> None:
+    at = open_page("segments", language)
+    assert_clean(at)
+    segments = mart_rows(
+        use_warehouse, "select icp_segment, reference_customers from main.mart_icp_segments"
+    )
+    table = _frame_with(at, t("col.reference_customers", language))
+    assert sorted(table[t("col.icp_segment", language)]) == sorted(
+        r["icp_segment"] for r in segments
+    )
+    captions = " ".join(c.value for c in at.caption)
+    assert "3-5" in captions
+
+
+def test_segment_filter_narrows_every_section(use_warehouse: Path) -> None:
+    segment = mart_rows(
+        use_warehouse, "select icp_segment from main.mart_icp_segments order by accounts desc"
+    )[0]["icp_segment"]
+    at = open_page("segments", "en", filter_icp=[segment])
+    assert_clean(at)
+    for frame in at.dataframe:
+        if t("col.icp_segment", "en") in frame.value.columns:
+            assert set(frame.value[t("col.icp_segment", "en")]) <= {segment}
+
+
+def test_overview_shows_the_growth_kpis_and_trend_range(use_warehouse: Path) -> None:
+    month = shift(latest_month(use_warehouse), -1)
+    start = shift(month, -5)
+    at = open_page("overview", "en", month_range=(start, month))
+    assert_clean(at)
+    row = month_values(use_warehouse, month)
+    shown = {metric.label: metric.value for metric in at.metric}
+    assert shown[t("kpi.arpa", "en")] == format_money(row["arpa"], "en")
+    assert shown[t("kpi.mrr_growth_rate", "en")] == format_pct(row["mrr_growth_rate"])
+    heading = t(
+        "overview.trend",
+        "en",
+        start=format_month(start, "en", long=True),
+        end=format_month(month, "en", long=True),
+    )
+    assert heading in [h.value for h in at.subheader]
+
+
+def test_bridge_history_uses_the_components_sign(use_warehouse: Path) -> None:
+    at = open_page("mrr_bridge", "en")
+    assert_clean(at)
+    history = _frame_with(at, t("col.reactivation_mrr", "en"))
+    churn = [float(v) for v in history[t("col.churned_mrr", "en")]]
+    assert all(v <= 0 for v in churn) and any(v < 0 for v in churn)
+
+
+def test_bridge_plan_table_adds_up_to_ending_mrr(use_warehouse: Path) -> None:
+    at = open_page("mrr_bridge", "en")
+    assert_clean(at)
+    month = latest_month(use_warehouse)
+    plans = _frame_with(at, t("col.billing_interval", "en"))
+    total = sum(float(v) for v in plans[t("col.mrr", "en")])
+    assert abs(total - float(month_values(use_warehouse, month)["ending_mrr"])) < 0.01
+
+
+def test_account_360_opens_on_the_largest_account(use_warehouse: Path) -> None:
+    largest = mart_rows(
+        use_warehouse,
+        "select account_id from main.fct_account_months where month = "
+        "(select max(month) from main.fct_account_months) order by mrr desc limit 1",
+    )[0]["account_id"]
+    at = open_page("account_360", "en")
+    assert_clean(at)
+    assert at.selectbox(key="account_pick").value == largest
+    assert "paying in the latest month" in " ".join(c.value for c in at.caption)
+
+
+def test_one_account_is_singular(use_warehouse: Path) -> None:
+    name = mart_rows(
+        use_warehouse,
+        "select account_name from main.dim_accounts where account_name is not null "
+        "order by length(account_name) desc limit 1",
+    )[0]["account_name"]
+    at = open_page("account_360", "en")
+    at.text_input(key="account_search").set_value(name).run()
+    assert_clean(at)
+    captions = " ".join(c.value for c in at.caption)
+    assert "1 account " in captions or captions.startswith("1 account")
+    assert "1 accounts" not in captions
+
+
+def test_language_link_is_consumed_once(use_warehouse: Path) -> None:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert_clean(at)
+    assert at.title[0].value == t("overview.title", "en")
+    assert "lang" not in at.query_params
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_definitions_are_written_for_executives_in_both_languages(
+    use_warehouse: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dashboards import dbt_docs
+
+    monkeypatch.delenv("DBT_PROJECT_DIR", raising=False)
+    docs = dbt_docs.load()
+    at = open_page("definitions", language)
+    assert_clean(at)
+    text = " ".join(markdown.value for markdown in at.markdown)
+    for mart, column in (
+        ("mart_retention_monthly", "nrr"),
+        ("mart_unit_economics", "cac"),
+        ("mart_mrr_bridge", "quick_ratio"),
+    ):
+        _, executive = dbt_docs.executive_text(docs, mart, column, language)
+        assert executive, (mart, column, language)
+        assert executive.replace("$", "\\$") in text
+    other = "en" if language == "ko" else "ko"
+    _, foreign = dbt_docs.executive_text(docs, "mart_retention_monthly", "nrr", other)
+    assert foreign not in text
+
+
+def test_segment_choice_shows_the_segment_rows(use_warehouse: Path) -> None:
+    month = latest_month(use_warehouse)
+    row = mart_rows(
+        use_warehouse,
+        "select * from main.mart_mrr_bridge_by_segment where month = ? and dimension = 'country' "
+        "order by ending_mrr desc limit 1",
+        [month],
+    )[0]
+    choice = f"country={row['dimension_value']}"
+    at = open_page("mrr_bridge", "en", segment=choice)
+    assert_clean(at)
+    amounts = [float(v) for v in at.dataframe[0].value[t("amount", "en")]]
+    assert amounts[0] == pytest.approx(float(row["beginning_mrr"]))
+    assert amounts[-1] == pytest.approx(float(row["ending_mrr"]))
+    at = open_page("retention", "en", segment=choice)
+    assert_clean(at)
+    table = _frame_with(at, t("col.nrr", "en"))
+    shown = table.iloc[0][t("col.nrr", "en")]
+    # A column with gaps is shown as text ("–" for the gaps), else as the number.
+    if isinstance(shown, str):
+        assert shown == format_pct(row["nrr"])
+    else:
+        assert float(shown) == pytest.approx(float(row["nrr"]))

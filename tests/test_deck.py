@@ -1,6 +1,7 @@
 """Board deck: PPTX + PDF from the marts; KPI slide numbers equal the marts.
 
-Runs on the fixture warehouse; DASHBOARD_TEST_WAREHOUSE points it at a built one.
+Runs on the warehouse the real pipeline builds from the small fixture landing
+(tests/conftest.py); DASHBOARD_TEST_WAREHOUSE points it at another built one.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from dashboards.formatting import format_count, format_money, format_pct, format
 from dashboards.i18n import t
 from orchestration.lib.deck import DeckDataError, render_board_deck
 from orchestration.lib.deck import fonts as deck_fonts
-from tests.dashboard_fixture import build_fixture
+from tests.board_warehouses import blank, empty_copy
 
-SLIDE_COUNT = 7  # + the customer-success slide (issue 13)
+SLIDE_COUNT = 12  # 11 + the customer-success slide
 KPIS = (
     ("kpi.ending_mrr", "ending_mrr", "money"),
     ("kpi.ending_arr", "ending_arr", "money"),
@@ -37,11 +38,11 @@ KPIS = (
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def warehouse(request: pytest.FixtureRequest) -> Path:
     configured = os.environ.get("DASHBOARD_TEST_WAREHOUSE")
     if configured:
         return Path(configured)
-    return build_fixture(tmp_path_factory.mktemp("deck") / "warehouse.duckdb")
+    return request.getfixturevalue("small_warehouse").warehouse
 
 
 def _values(warehouse: Path, month: date) -> dict[str, Any]:
@@ -95,6 +96,14 @@ def _slide_texts(slide: Any) -> list[str]:
     return texts
 
 
+def _slide(deck: Any, title: str) -> Any:
+    """The slide whose frame title is `title` (slides are found by title, not position)."""
+    for slide in deck.slides:
+        if title in _slide_texts(slide):
+            return slide
+    raise AssertionError(f"no slide titled {title!r}")
+
+
 @pytest.mark.parametrize("language", ["ko", "en"])
 def test_deck_kpis_equal_the_marts(warehouse: Path, tmp_path: Path, language: str) -> None:
     if language == "ko" and deck_fonts.cjk_font_family() is None:
@@ -106,8 +115,7 @@ def test_deck_kpis_equal_the_marts(warehouse: Path, tmp_path: Path, language: st
 
     deck = Presentation(str(pptx_path))
     assert len(deck.slides) == SLIDE_COUNT
-    kpi_texts = _slide_texts(deck.slides[1])
-    assert t("deck.kpis", language) in kpi_texts
+    kpi_texts = _slide_texts(_slide(deck, t("deck.kpis", language)))
     current = _values(warehouse, month)
     prior = _values(warehouse, _shift(month, -1))
     year_ago = _values(warehouse, _shift(month, -12))
@@ -122,7 +130,7 @@ def test_deck_kpis_equal_the_marts(warehouse: Path, tmp_path: Path, language: st
         expected_year = _change(kind, current.get(column), year_ago.get(column), language)
         assert vs_year == f"{t('kpi.vs_year', language)}  {expected_year}", label
 
-    bridge_texts = _slide_texts(deck.slides[2])
+    bridge_texts = _slide_texts(_slide(deck, t("deck.bridge", language)))
     assert format_money(current["ending_mrr"], language, "KRW", compact=False) in bridge_texts
     assert pdf_path.read_bytes().startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page\b", pdf_path.read_bytes())) == SLIDE_COUNT
@@ -144,7 +152,8 @@ def test_deck_for_an_earlier_month(warehouse: Path, tmp_path: Path) -> None:
     month = _shift(_latest(warehouse), -2)
     pptx_path, _ = render_board_deck(warehouse, month, tmp_path, "en")
     assert pptx_path.name == f"board_deck_{month:%Y-%m}.pptx"
-    texts = _slide_texts(Presentation(str(pptx_path)).slides[1])
+    deck = Presentation(str(pptx_path))
+    texts = _slide_texts(_slide(deck, t("deck.kpis", "en")))
     assert format_money(_values(warehouse, month)["ending_mrr"], "en", "KRW") in texts
 
 
@@ -153,16 +162,71 @@ def test_korean_falls_back_to_english_without_a_hangul_font(
 ) -> None:
     monkeypatch.setattr(deck_fonts, "cjk_font_family", lambda: None)
     pptx_path, pdf_path = render_board_deck(warehouse, None, tmp_path, "ko")
-    texts = _slide_texts(Presentation(str(pptx_path)).slides[1])
-    assert t("deck.kpis", "en") in texts
+    _slide(Presentation(str(pptx_path)), t("deck.kpis", "en"))
     assert pdf_path.exists()
 
 
-def test_missing_warehouse_raises_a_clear_error(tmp_path: Path) -> None:
+def test_missing_warehouse_raises_a_clear_error(warehouse: Path, tmp_path: Path) -> None:
     with pytest.raises(DeckDataError, match="make run"):
         render_board_deck(tmp_path / "absent.duckdb", None, tmp_path, "en")
-    empty = build_fixture(tmp_path / "empty.duckdb", empty=True)
-    with pytest.raises(DeckDataError, match="make run"):
-        render_board_deck(empty, None, tmp_path, "en")
+    for empty in (
+        empty_copy(warehouse, tmp_path / "empty.duckdb"),
+        blank(tmp_path / "blank.duckdb"),
+    ):
+        with pytest.raises(DeckDataError, match="make run"):
+            render_board_deck(empty, None, tmp_path, "en")
     with pytest.raises(DeckDataError, match="not in mart_mrr_bridge"):
-        render_board_deck(build_fixture(tmp_path / "wh.duckdb"), date(1999, 1, 1), tmp_path, "en")
+        render_board_deck(warehouse, date(1999, 1, 1), tmp_path, "en")
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_executive_summary_is_written_from_the_marts(
+    warehouse: Path, tmp_path: Path, language: str
+) -> None:
+    if language == "ko" and deck_fonts.cjk_font_family() is None:
+        pytest.skip("no Hangul font installed (apt-get install -y fonts-noto-cjk)")
+    pptx_path, _ = render_board_deck(warehouse, None, tmp_path, language)
+    deck = Presentation(str(pptx_path))
+    summary = _slide(deck, t("deck.summary", language))
+    texts = _slide_texts(summary)
+    month = _latest(warehouse)
+    current = _values(warehouse, month)
+    sentences = [
+        text for text in texts if text.endswith(".") and text != t("deck.summary_note", language)
+    ]
+    assert 3 <= len(sentences) <= 5, sentences
+    assert format_money(current["ending_mrr"], language, "KRW") in sentences[0]
+    assert format_money(current["churned_mrr"], language, "KRW") in sentences[1]
+    nrr = _values(warehouse, month)["nrr"]
+    assert any(format_pct(nrr) in sentence for sentence in sentences)
+    # Same marts, same words: the summary is templates, not generated prose.
+    again, _ = render_board_deck(warehouse, None, tmp_path / "again", language)
+    assert _slide_texts(_slide(Presentation(str(again)), t("deck.summary", language))) == texts
+
+
+def test_every_slide_has_speaker_notes_with_its_definitions(
+    warehouse: Path, tmp_path: Path
+) -> None:
+    pptx_path, _ = render_board_deck(warehouse, None, tmp_path, "en")
+    deck = Presentation(str(pptx_path))
+    notes = [slide.notes_slide.notes_text_frame.text for slide in deck.slides]
+    assert all(notes), notes
+    assert t("deck.notes.kpis", "en") in notes
+    assert t("deck.notes.unit_economics", "en") in notes
+
+
+def test_deck_command_takes_a_language(warehouse: Path, tmp_path: Path) -> None:
+    from orchestration.cli import main
+
+    assert (
+        main(["deck", "--warehouse", str(warehouse), "--out", str(tmp_path), "--language", "en"])
+        == 0
+    )
+    deck = Presentation(str(next(tmp_path.glob("*.pptx"))))
+    _slide(deck, t("deck.summary", "en"))
+
+
+def test_missing_hangul_font_is_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(deck_fonts, "cjk_font_family", lambda: None)
+    assert "fonts-noto-cjk" in (deck_fonts.font_warning("ko") or "")
+    assert deck_fonts.font_warning("en") is None

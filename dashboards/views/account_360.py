@@ -51,7 +51,17 @@ def render() -> None:
         listed = listed[
             listed["account_name"].fillna("").str.contains(search, case=False, regex=False)
         ]
-    st.caption(t("account.count", n=len(listed)))
+    # Largest paying account first (not the alphabetically first one).
+    listed = listed.merge(data.latest_account_mrr(), on="account_id", how="left")
+    listed = listed.sort_values(
+        ["latest_mrr", "account_name"], ascending=[False, True], na_position="last"
+    )
+    paying = int((listed["latest_mrr"].fillna(0) > 0).sum())
+    st.caption(
+        t("account.count_one" if len(listed) == 1 else "account.count", n=len(listed))
+        + " · "
+        + t("account.paying", paying=paying)
+    )
     if listed.empty:
         st.info(t("account.none"))
         return

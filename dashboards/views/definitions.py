@@ -42,10 +42,27 @@ BOARD_METRICS: list[tuple[str, str, str]] = [
     ("col.logo_retention", "mart_cohort_retention", "logo_retention"),
     ("col.revenue_retention", "mart_cohort_retention", "revenue_retention"),
     ("col.mrr_change", "fct_mrr_movements", "mrr_change"),
+    ("kpi.arpa", "mart_mrr_bridge", "arpa"),
+    ("kpi.quick_ratio", "mart_mrr_bridge", "quick_ratio"),
+    ("kpi.mrr_growth_rate", "mart_mrr_bridge", "mrr_growth_rate"),
+    ("bridge.by_plan_trend", "mart_mrr_by_plan", "mrr"),
+    ("col.lead_to_won_rate", "mart_funnel", "lead_to_won_rate"),
+    ("col.win_rate", "mart_win_rates", "win_rate"),
+    ("col.median_sales_cycle_days", "mart_win_rates", "median_sales_cycle_days"),
+    ("col.sla_compliance_rate", "mart_sla_compliance", "sla_compliance_rate"),
+    ("col.cac", "mart_unit_economics", "cac"),
+    ("col.cac_payback_months", "mart_unit_economics", "cac_payback_months"),
+    ("col.ltv", "mart_unit_economics", "ltv"),
+    ("col.ltv_to_cac", "mart_unit_economics", "ltv_to_cac"),
+    ("col.gross_margin_pct", "mart_unit_economics", "gross_margin_pct"),
+    ("col.reference_customers", "mart_icp_segments", "reference_customers"),
 ]
 
 
 def _board_metrics(docs: dbt_docs.DbtDocs, query: str) -> int:
+    """Each board number in plain words in the board's language (executive definitions
+    from the dbt docs), with the exact formula of its mart column underneath."""
+    language = ui.lang()
     described = {
         (model.name, column.name): column.description
         for model in docs.models
@@ -54,13 +71,20 @@ def _board_metrics(docs: dbt_docs.DbtDocs, query: str) -> int:
     }
     shown = 0
     for label, mart, column in BOARD_METRICS:
-        text = described.get((mart, column))
-        if not text or not _matches(query, t(label), mart, column, text):
+        formula = described.get((mart, column))
+        meta_label, executive = dbt_docs.executive_text(docs, mart, column, language)
+        title = meta_label or t(label)
+        if not (formula or executive) or not _matches(
+            query, title, mart, column, formula or "", executive or ""
+        ):
             continue
         if not shown:
             st.subheader(t("definitions.board_metrics"))
+            st.caption(t("definitions.board_metrics_note"))
         shown += 1
-        st.markdown(f"**{t(label)}** · `{mart}.{column}`  \n{_md(text)}")
+        st.markdown(f"**{title}**  \n{_md(executive or formula or '')}")
+        if formula and executive:
+            st.caption(f"{t('definitions.formula')} · `{mart}.{column}`: {_md(formula)}")
     return shown
 
 
@@ -108,7 +132,9 @@ def render() -> None:
         shown += sum(_model(model, query) for model in models)
 
     blocks = {
-        name: body for name, body in sorted(docs.blocks.items()) if _matches(query, name, body)
+        name: body
+        for name, body in sorted(docs.blocks.items())
+        if not name.startswith("exec__") and _matches(query, name, body)
     }
     if blocks:
         st.subheader(t("definitions.docs_blocks"))

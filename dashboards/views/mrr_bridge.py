@@ -28,7 +28,15 @@ def render() -> None:
     filters = ui.account_filters(accounts)
     st.title(t("bridge.title"))
 
-    bridge = ui.in_range(data.bridge())
+    segment = ui.segment_picker()
+    if segment:
+        st.info(t("segment.showing", segment=ui.segment_label(*segment)))
+        bridge = ui.in_range(data.segment_bridge(*segment))
+        if bridge.empty:
+            st.info(t("gtm.empty"))
+            return
+    else:
+        bridge = ui.in_range(data.bridge())
     months = list(bridge["month"])[::-1]
     month = st.selectbox(
         t("bridge.month"),
@@ -83,14 +91,79 @@ def render() -> None:
             translate_values={"movement_type": "movement"},
         )
 
+    _by_plan(month, language, currency)
+
     st.subheader(t("bridge.history"))
-    history = bridge.sort_values("month", ascending=False)
-    money_columns = [c for _, c, _ in COMPONENTS]
+    st.caption(t("bridge.sign_convention"))
+    history = bridge.sort_values("month", ascending=False)[
+        ["month", *(c for _, c, _ in COMPONENTS)]
+    ]
+    # One sign convention on the page: losses carry the bridge's minus, as in the components.
+    for _, column, sign in COMPONENTS:
+        history[column] = sign * history[column]
+    levels = ["beginning_mrr", "ending_mrr"]
     ui.show_table(
-        history[["month", *money_columns]],
+        history,
         key="bridge_history",
         file_name="mrr_bridge_history",
-        money=money_columns,
+        money=levels,
+        signed_money=[c for _, c, _ in COMPONENTS if c not in levels],
+        months=["month"],
+    )
+
+
+def _by_plan(month: object, language: str, currency: str) -> None:
+    """MRR by product and billing interval (mart_mrr_by_plan): rows picked, never summed
+    into a metric; the product filter narrows the rows."""
+    plans = data.mart("mart_mrr_by_plan")
+    products = ui.sidebar_multiselect("filter.product", plans["product_id"], "filter_products")
+    plans = ui.pick(ui.in_range(plans), "product_id", products)
+    if plans.empty:
+        return
+    st.subheader(t("bridge.by_plan", month=format_month(month, language, long=True)))
+    st.caption(t("bridge.by_plan_note"))
+    plans = plans.assign(plan=plans["product_id"] + " · " + plans["billing_interval"])
+    current = plans[plans["month"] == month].sort_values("mrr", ascending=False)
+    left, right = st.columns([2, 3])
+    with left:
+        st.plotly_chart(
+            charts.bars(
+                list(current["plan"]),
+                list(current["mrr"]),
+                t("col.mrr"),
+                language,
+                "money",
+                currency,
+                horizontal=True,
+            ),
+            width="stretch",
+            key="plan_bars",
+        )
+    with right:
+        st.plotly_chart(
+            charts.stacked_money(
+                plans, "month", "mrr", "plan", t("bridge.by_plan_trend"), language, currency
+            ),
+            width="stretch",
+            key="plan_trend",
+        )
+    table = current[list(data.MART_COLUMNS["mart_mrr_by_plan"])].copy()
+    # The page's one sign convention: losses carry the bridge's minus.
+    for column in ("contraction_mrr", "churned_mrr"):
+        table[column] = -table[column]
+    ui.show_table(
+        table,
+        key="plan_table",
+        file_name=f"mrr_by_plan_{format_month(month)}",
+        money=["mrr", "beginning_mrr"],
+        signed_money=[
+            "new_mrr",
+            "expansion_mrr",
+            "contraction_mrr",
+            "churned_mrr",
+            "fx_adjustment_mrr",
+        ],
+        counts=["customers"],
         months=["month"],
     )
 

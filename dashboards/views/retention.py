@@ -12,7 +12,16 @@ def render() -> None:
     language = ui.lang()
     st.title(t("retention.title"))
 
-    monthly = ui.in_range(data.retention_monthly())
+    segment = ui.segment_picker()
+    if segment:
+        st.info(
+            t("segment.showing", segment=ui.segment_label(*segment))
+            + " "
+            + t("segment.company_only")
+        )
+        monthly = ui.in_range(data.segment_bridge(*segment))
+    else:
+        monthly = ui.in_range(data.retention_monthly())
     trailing = data.retention_trailing_12m()
     trailing = ui.in_range(trailing) if not trailing.empty else trailing
 
@@ -76,10 +85,20 @@ def render() -> None:
             width="stretch",
             key="cohort_heatmap",
         )
-        st.caption(t("retention.cohort_note", horizon=charts.COHORT_HORIZON))
+        st.caption(
+            t("retention.cohort_note", horizon=charts.COHORT_HORIZON)
+            + " "
+            + t("retention.cohort_sizes", n=charts.MIN_COHORT_SIZE)
+        )
 
     st.subheader(t("retention.table"))
-    table = monthly[["month", "nrr", "grr", "logo_churn_rate", "revenue_churn_rate"]]
+    table = monthly[
+        [
+            c
+            for c in ("month", "nrr", "grr", "logo_churn_rate", "revenue_churn_rate")
+            if c in monthly.columns
+        ]
+    ]
     if not trailing.empty:
         table = table.merge(trailing[["month", "nrr_12m", "grr_12m"]], on="month", how="left")
     rate_columns = [c for c in table.columns if c != "month"]

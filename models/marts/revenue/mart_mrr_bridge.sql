@@ -1,7 +1,8 @@
 {#- One row per month, from the first month with any MRR to the last complete month:
     beginning (prior month's ending, at prior rates) + new + expansion + reactivation
     - contraction - churned + fx_adjustment = ending. contraction_mrr and churned_mrr are
-    positive amounts. Customers are accounts with MRR > 0. -#}
+    positive amounts. Customers are accounts with MRR > 0. The KPIs ARPA, quick ratio and
+    MoM growth are read from this row (macros/revenue). -#}
 with
 
 months as (
@@ -55,7 +56,7 @@ movement_totals as (
     group by month
 ),
 
-final as (
+bridge as (
     select
         bridge_months.month,
         coalesce(beginning.mrr, 0) as beginning_mrr,
@@ -81,6 +82,18 @@ final as (
         on bridge_months.month = ending.month
     left join movement_totals
         on bridge_months.month = movement_totals.month
+),
+
+final as (
+    select
+        bridge.*,
+        {{ arpa('bridge.ending_mrr', 'bridge.ending_customers') }} as arpa,
+        {{ quick_ratio(
+            'bridge.new_mrr', 'bridge.expansion_mrr', 'bridge.reactivation_mrr',
+            'bridge.churned_mrr', 'bridge.contraction_mrr'
+        ) }} as quick_ratio,
+        {{ mrr_growth_rate('bridge.ending_mrr', 'bridge.beginning_mrr') }} as mrr_growth_rate
+    from bridge
 )
 
 select * from final

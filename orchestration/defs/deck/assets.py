@@ -13,6 +13,10 @@ DECK_MARTS = [
     "mart_cohort_retention",
     "fct_mrr_movements",
     "dim_accounts",
+    "mart_funnel",
+    "mart_win_rates",
+    "mart_unit_economics",
+    "mart_icp_segments",
 ]
 
 

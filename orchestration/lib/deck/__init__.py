@@ -2,7 +2,8 @@
 
 Reads the public marts (read-only), writes board_deck_<YYYY-MM>.pptx (python-pptx) and
 board_deck_<YYYY-MM>.pdf (matplotlib PdfPages, same slides and numbers). Korean needs a
-Hangul font (Debian: fonts-nanum); without one the deck is rendered in English.
+Hangul font (Debian: fonts-noto-cjk); without one the deck is rendered in English and
+the build summary says so.
 """
 
 from __future__ import annotations

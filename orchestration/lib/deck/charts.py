@@ -12,7 +12,12 @@ import pandas as pd  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.ticker import FuncFormatter, PercentFormatter  # noqa: E402
 
-from dashboards.formatting import format_money, is_missing, nice_money_ticks  # noqa: E402
+from dashboards.formatting import (  # noqa: E402
+    format_money,
+    is_missing,
+    nice_money_ticks,
+    trim_zeros,
+)
 from dashboards.i18n import t  # noqa: E402
 
 NAVY = "#1f3a5f"
@@ -135,3 +140,102 @@ def retention_lines(ax: Axes, monthly: pd.DataFrame, trailing: pd.DataFrame, lan
 
 def money_formatter(language: str, currency: str) -> FuncFormatter:
     return FuncFormatter(lambda value, _: format_money(value, language, currency))
+
+
+def _month_ticks(ax: Axes, months: list[Any], max_ticks: int = 12) -> None:
+    step = max(1, -(-len(months) // max_ticks))
+    if len(months) > 12:
+        step = max(step, 3)
+    ticks = list(range(0, len(months), step))
+    ax.set_xticks(ticks, [f"{months[i]:%Y-%m}" for i in ticks])
+
+
+def mrr_trend(ax: Axes, trend: pd.DataFrame, language: str, currency: str) -> None:
+    """Ending MRR bars with ARR (= 12 × MRR, the mart's ending_arr) on the right axis."""
+    months = list(trend["month"])
+    positions = range(len(months))
+    values = trend["ending_mrr"].astype(float)
+    ax.bar(positions, values, color=NAVY, width=0.7, zorder=3, label=t("kpi.ending_mrr", language))
+    ticks, labels = nice_money_ticks(0, float(values.max() or 1), language, currency)
+    ax.set_yticks(ticks, labels)
+    if len(months):
+        ax.text(
+            len(months) - 1,
+            float(values.iloc[-1]) * 1.02,
+            format_money(values.iloc[-1], language, currency),
+            ha="center",
+            va="bottom",
+            fontsize=10,
+            color=INK,
+            fontweight="semibold",
+        )
+    # ARR = 12 × MRR: the right axis is the left one scaled, so one bar reads both.
+    right = ax.twinx()
+    low, high = ax.get_ylim()
+    right.set_ylim(low * 12, high * 12)
+    right.yaxis.set_major_formatter(
+        FuncFormatter(lambda value, _: trim_zeros(format_money(value, language, currency)))
+    )
+    right.tick_params(colors=GREY, labelsize=9, length=0)
+    for side in ("top", "left", "bottom"):
+        right.spines[side].set_visible(False)
+    right.spines["right"].set_color(LIGHT)
+    right.set_ylabel("ARR", color=GREY, fontsize=10)
+    _month_ticks(ax, months)
+    _style(ax)
+
+
+def funnel_bars(ax: Axes, stages: list[tuple[str, float]]) -> None:
+    """Horizontal bars of lead → won counts, widest first, each labelled at its end (long
+    English stage names never fall off the left edge)."""
+    values = [value for _, value in stages]
+    colours = [NAVY, "#6c8ebf", TEAL, GOLD, "#1a7f5a"][: len(stages)]
+    ax.barh(range(len(values)), values, color=colours, height=0.62, zorder=3)
+    for index, (label, value) in enumerate(stages):
+        ax.text(value, index, f"  {label}  {value:,.0f}", va="center", fontsize=11, color=INK)
+    ax.set_yticks([])
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(values + [1]) * 1.6)
+    ax.set_xticks([])
+    _style(ax)
+    ax.grid(False)
+    ax.spines["bottom"].set_visible(False)
+
+
+def month_line(
+    ax: Axes,
+    frame: pd.DataFrame,
+    column: str,
+    label: str,
+    kind: str,
+    language: str,
+    currency: str = "KRW",
+    colour: str = NAVY,
+    x: str = "month",
+) -> None:
+    """One mart column over months (rate, money or a plain number)."""
+    data = frame[[x, column]].dropna()
+    months = list(frame[x])
+    position = {month: index for index, month in enumerate(months)}
+    ax.plot(
+        [position[m] for m in data[x]],
+        data[column].astype(float),
+        "-",
+        color=colour,
+        linewidth=2.2,
+        marker="o",
+        markersize=3.5,
+        label=label,
+    )
+    if kind == "rate":
+        ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+        ax.set_ylim(bottom=0)
+    elif kind == "money":
+        top = float(data[column].max() or 1) if not data.empty else 1.0
+        ticks, labels = nice_money_ticks(0, top, language, currency)
+        ax.set_yticks(ticks, labels)
+    else:
+        ax.set_ylim(bottom=0)
+    ax.set_title(label, loc="left", fontsize=12, color=INK)
+    _month_ticks(ax, months, max_ticks=4)
+    _style(ax)

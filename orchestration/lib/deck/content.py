@@ -29,6 +29,7 @@ TREND_MONTHS = 24
 COHORT_ROWS = 13  # month-12 .. month: the oldest row reaches +12
 COHORT_OFFSETS = (0, 1, 2, 3, 6, 9, 12)
 TOP_MOVEMENTS = 10
+ACQUISITION_MARTS = ("mart_funnel", "mart_win_rates", "mart_unit_economics", "mart_icp_segments")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,16 @@ class DeckContent:
     # restated KPIs of the months shown, in words (orchestration/lib/deck/restatements.py)
     restatements: list[str] = field(default_factory=list)
     customer_success: Any = None  # cs_slide.CsContent
+    # Issue 14: executive summary, MRR/ARR trend, acquisition and segment slides.
+    summary: list[str] = field(default_factory=list)
+    trend: pd.DataFrame = field(default_factory=pd.DataFrame)
+    funnel_stages: list[tuple[str, float]] = field(default_factory=list)
+    funnel_label: str = ""
+    win_rates: pd.DataFrame = field(default_factory=pd.DataFrame)
+    unit_economics: pd.DataFrame = field(default_factory=pd.DataFrame)
+    unit_kpis: list[tuple[str, str]] = field(default_factory=list)
+    unit_window: str = ""
+    segment_table: Table | None = None
 
 
 class DeckDataError(RuntimeError):
@@ -91,7 +102,7 @@ def _frame(
 ) -> pd.DataFrame:
     frame = connection.execute(sql, params or []).df()
     for column in frame.columns:
-        if column in {"month", "cohort_month"}:
+        if column in {"month", "cohort_month", "close_month", "window_start_month"}:
             frame[column] = [pd.Timestamp(v).date() for v in frame[column]]
         elif (
             frame[column].dtype == object
@@ -185,6 +196,12 @@ def load_content(
         if month not in set(bridge["month"]):
             raise DeckDataError(f"{month:%Y-%m} is not in mart_mrr_bridge")
         movements = _top_movements(connection, catalog, month)
+        acquisition = {
+            mart: _frame(connection, f"select * from main.{mart}")
+            if mart in catalog
+            else pd.DataFrame()
+            for mart in ACQUISITION_MARTS
+        }
     finally:
         connection.close()
 
@@ -196,6 +213,10 @@ def load_content(
     start = _shift(month, -(TREND_MONTHS - 1))
     in_window = lambda frame: frame[(frame["month"] >= start) & (frame["month"] <= month)]  # noqa: E731
     latest = {**_row(monthly, month), **_row(trailing, month)}
+    extra = acquisition_content(acquisition, month, language, currency)
+    summary = executive_summary(
+        bridge, monthly, trailing, movements, acquisition, month, language, currency
+    )
     return DeckContent(
         language=language,
         currency=currency,
@@ -211,6 +232,9 @@ def load_content(
         top_movements=_movement_table(movements, language, currency),
         latest_rates={k: format_pct(latest.get(k)) for k in ("nrr", "grr", "nrr_12m", "grr_12m")},
         customer_success=_customer_success(warehouse, month),
+        summary=summary,
+        trend=in_window(bridge).reset_index(drop=True),
+        **extra,
     )
 
 
@@ -353,3 +377,11 @@ def _movement_table(movements: pd.DataFrame, language: str, currency: str) -> Ta
         for row in movements.itertuples()
     ]
     return Table(columns=header, rows=rows, numeric=[False, False, True, False, False])
+
+
+# ---- issue 14: executive summary, acquisition and segments ----------------------------
+
+from orchestration.lib.deck.summary import (  # noqa: E402
+    acquisition_content,
+    executive_summary,
+)

@@ -59,6 +59,16 @@ def cjk_font_family() -> str | None:
     return families[0] if families else None
 
 
+def font_warning(language: str) -> str | None:
+    """What the build summary and `warehouse deck` print when Korean cannot be drawn."""
+    if language != "ko" or cjk_font_family() is not None:
+        return None
+    return (
+        "no Hangul font installed: the Korean board deck is rendered in English "
+        "(install fonts-noto-cjk: sudo apt-get install -y fonts-noto-cjk)"
+    )
+
+
 def resolve_language(language: str) -> tuple[str, tuple[str, ...]]:
     """(language actually used, CJK font families). Korean needs a Hangul font."""
     family = cjk_font_family()

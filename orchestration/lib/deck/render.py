@@ -20,7 +20,7 @@ from orchestration.lib.deck.canvas import SLIDE_HEIGHT, SLIDE_WIDTH, PdfCanvas, 
 from orchestration.lib.deck.content import DeckContent, load_content  # noqa: E402
 from orchestration.lib.deck.fonts import resolve_language  # noqa: E402
 from orchestration.lib.deck.restatements import load_restatement_lines, slides_for  # noqa: E402
-from orchestration.lib.deck.slides import SLIDES  # noqa: E402
+from orchestration.lib.deck.slides import SLIDES, speaker_notes  # noqa: E402
 from orchestration.lib.headline import reporting_currency  # noqa: E402
 
 LOGGER = logging.getLogger(__name__)
@@ -71,6 +71,9 @@ def _write_pptx(content: DeckContent, path: Path) -> None:
     for number, draw in enumerate(slides, start=1):
         slide = presentation.slides.add_slide(blank)
         draw(PptxCanvas(slide), content, number, total)
+        notes = speaker_notes(draw, content.language)
+        if notes:
+            slide.notes_slide.notes_text_frame.text = notes
     presentation.core_properties.title = f"Board deck {content.month:%Y-%m}"
     temporary = path.with_suffix(".pptx.tmp")
     presentation.save(str(temporary))

@@ -235,12 +235,202 @@ def movements_slide(canvas: Canvas, content: DeckContent, number: int, total: in
     )
 
 
+def _empty(canvas: Canvas, language: str) -> None:
+    canvas.text(MARGIN, 1.5, 10, 0.5, t("deck.no_data", language), size=14, color=MUTED)
+
+
+def summary_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> None:
+    language = content.language
+    _frame(canvas, content, t("deck.summary", language), number, total)
+    y = 1.45
+    for sentence in content.summary:
+        canvas.box(MARGIN, y + 0.12, 0.1, 0.1, fill="#e9a23b")
+        canvas.text(MARGIN + 0.35, y, SLIDE_WIDTH - 2 * MARGIN - 0.35, 0.9, sentence, size=17)
+        y += 1.0
+    canvas.text(
+        MARGIN,
+        6.55,
+        SLIDE_WIDTH - 2 * MARGIN,
+        0.4,
+        t("deck.summary_note", language),
+        size=10,
+        color=MUTED,
+    )
+
+
+def trend_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> None:
+    language = content.language
+    _frame(canvas, content, t("deck.trend", language), number, total)
+    canvas.chart(
+        MARGIN - 0.3,
+        1.3,
+        SLIDE_WIDTH - 2 * MARGIN + 0.3,
+        5.2,
+        partial(
+            charts.mrr_trend, trend=content.trend, language=language, currency=content.currency
+        ),
+    )
+    canvas.text(
+        MARGIN,
+        6.55,
+        SLIDE_WIDTH - 2 * MARGIN,
+        0.4,
+        t("deck.trend_note", language),
+        size=10,
+        color=MUTED,
+    )
+
+
+def funnel_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> None:
+    language = content.language
+    _frame(canvas, content, t("deck.funnel", language), number, total)
+    if not content.funnel_stages:
+        _empty(canvas, language)
+        return
+    canvas.text(MARGIN, 1.25, 6.0, 0.35, content.funnel_label, size=12, color=MUTED)
+    canvas.chart(
+        MARGIN - 0.2, 1.6, 5.8, 4.6, partial(charts.funnel_bars, stages=content.funnel_stages)
+    )
+    wins = content.win_rates
+    if not wins.empty:
+        canvas.chart(
+            6.6,
+            1.3,
+            3.2,
+            4.9,
+            partial(
+                charts.month_line,
+                frame=wins,
+                column="win_rate",
+                label=t("col.win_rate", language),
+                kind="rate",
+                language=language,
+                x="close_month",
+            ),
+        )
+        canvas.chart(
+            9.9,
+            1.3,
+            3.2,
+            4.9,
+            partial(
+                charts.month_line,
+                frame=wins,
+                column="median_sales_cycle_days",
+                label=t("col.median_sales_cycle_days", language),
+                kind="number",
+                language=language,
+                colour=charts.TEAL,
+                x="close_month",
+            ),
+        )
+    canvas.text(
+        MARGIN,
+        6.45,
+        SLIDE_WIDTH - 2 * MARGIN,
+        0.5,
+        t("deck.funnel_note", language),
+        size=10,
+        color=MUTED,
+    )
+
+
+def unit_economics_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> None:
+    language = content.language
+    _frame(canvas, content, t("deck.unit_economics", language), number, total)
+    if not content.unit_kpis:
+        _empty(canvas, language)
+        return
+    gap = 0.2
+    width = (SLIDE_WIDTH - 2 * MARGIN - 4 * gap) / 5
+    for index, (label, value) in enumerate(content.unit_kpis):
+        x = MARGIN + index * (width + gap)
+        canvas.box(x, 1.35, width, 1.25, fill="#ffffff", line="#d5dbe3", rounded=True)
+        canvas.text(x + 0.2, 1.5, width - 0.4, 0.3, label, size=12, color=MUTED)
+        canvas.text(x + 0.2, 1.85, width - 0.4, 0.6, value, size=24, bold=True, color=INK)
+    frame = content.unit_economics
+    for index, (column, kind, colour) in enumerate(
+        (
+            ("cac", "money", NAVY),
+            ("ltv_to_cac", "number", charts.TEAL),
+            ("gross_margin_pct", "rate", charts.GOLD),
+        )
+    ):
+        canvas.chart(
+            MARGIN - 0.2 + index * 4.15,
+            2.8,
+            4.1,
+            3.5,
+            partial(
+                charts.month_line,
+                frame=frame,
+                column=column,
+                label=t(f"col.{column}", language),
+                kind=kind,
+                language=language,
+                currency=content.currency,
+                colour=colour,
+            ),
+        )
+    canvas.text(
+        MARGIN, 6.4, SLIDE_WIDTH - 2 * MARGIN, 0.6, content.unit_window, size=10, color=MUTED
+    )
+
+
+def segments_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> None:
+    language = content.language
+    _frame(canvas, content, t("deck.segments", language), number, total)
+    table = content.segment_table
+    if table is None or not table.rows:
+        _empty(canvas, language)
+        return
+    widths = [2.7, 0.65, 0.8, 1.25, 1.9, 1.1, 1.0, 1.25, 1.583]
+    canvas.table(
+        MARGIN, 1.35, SLIDE_WIDTH - 2 * MARGIN, table, size=9, row_height=0.4, widths=widths
+    )
+    canvas.text(
+        MARGIN,
+        6.3,
+        SLIDE_WIDTH - 2 * MARGIN,
+        0.6,
+        t("deck.segments_note", language),
+        size=10,
+        color=MUTED,
+    )
+
+
 SLIDES: tuple[Callable[[Canvas, DeckContent, int, int], None], ...] = (
     title_slide,
+    summary_slide,
     kpi_slide,
+    trend_slide,
     bridge_slide,
     retention_slide,
     cohort_slide,
     movements_slide,
+    funnel_slide,
+    unit_economics_slide,
+    segments_slide,
     customer_success_slide,
 )
+
+# Speaker notes: the definitions behind each slide (i18n keys), in the deck's language.
+NOTES: dict[Callable[..., None], str] = {
+    title_slide: "deck.notes.title",
+    summary_slide: "deck.notes.summary",
+    kpi_slide: "deck.notes.kpis",
+    trend_slide: "deck.notes.trend",
+    bridge_slide: "deck.notes.bridge",
+    retention_slide: "deck.notes.retention",
+    cohort_slide: "deck.notes.cohorts",
+    movements_slide: "deck.notes.movements",
+    funnel_slide: "deck.notes.funnel",
+    unit_economics_slide: "deck.notes.unit_economics",
+    segments_slide: "deck.notes.segments",
+    customer_success_slide: "deck.notes.customer_success",
+}
+
+
+def speaker_notes(slide: Callable[..., None], language: str) -> str:
+    key = NOTES.get(slide)
+    return t(key, language) if key else ""

@@ -1,0 +1,144 @@
+"""Segments: the ICP table the beachhead is picked from, reference customers against the
+3-5 goal, the weekly segment pipeline and the red flags (loss and churn reasons).
+
+Reads mart_icp_segments, mart_icp_reference_customers, mart_icp_pipeline_weekly and
+mart_icp_red_flags as built; the page filters rows and never recomputes a rate.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboards import charts, data, ui
+from dashboards.i18n import t
+
+REFERENCE_GOAL = (3, 5)
+PIPELINE_STEPS = ("leads", "meetings", "proposals", "contracts")
+
+
+def _segment_table(segments_frame: pd.DataFrame, chosen: list[str]) -> None:
+    st.subheader(t("segments.table"))
+    st.caption(t("segments.table_note"))
+    segments = ui.pick(segments_frame, "icp_segment", chosen)
+    ui.show_table(
+        segments.sort_values(["is_icp_fit", "accounts"], ascending=[False, False])[
+            list(data.MART_COLUMNS["mart_icp_segments"])
+        ],
+        key="segments_table",
+        file_name="icp_segments",
+        money=["cac"],
+        rates=["win_rate", "nrr_12m", "logo_churn_rate"],
+        counts=["accounts", "reference_customers"],
+        numbers={"median_sales_cycle_days": 0},
+    )
+
+
+def _references(segments: pd.DataFrame, chosen: list[str], language: str) -> None:
+    st.subheader(t("segments.references"))
+    low, high = REFERENCE_GOAL
+    st.caption(t("segments.references_note", low=low, high=high))
+    segments = ui.pick(segments, "icp_segment", chosen).sort_values(
+        "reference_customers", ascending=False
+    )
+    colours = [
+        charts.TEAL if low <= n <= high else charts.GOLD if n > high else charts.RED
+        for n in segments["reference_customers"].fillna(0)
+    ]
+    st.plotly_chart(
+        charts.bars(
+            list(segments["icp_segment"]),
+            list(segments["reference_customers"]),
+            t("segments.references_chart"),
+            language,
+            "count",
+            colours=colours,
+            horizontal=True,
+            goal=(low - 0.5, high + 0.5),
+            height=max(300, 34 * len(segments) + 90),
+        ),
+        width="stretch",
+        key="segments_references",
+    )
+    references = ui.pick(data.mart("mart_icp_reference_customers"), "icp_segment", chosen)
+    if references.empty:
+        st.info(t("segments.references_empty"))
+        return
+    ui.show_table(
+        references.sort_values(["icp_segment", "mrr"], ascending=[True, False]),
+        key="segments_reference_table",
+        file_name="reference_customers",
+        money=["mrr"],
+        counts=["paying_months", "latest_nps_score"],
+        months=["first_paid_month"],
+        height=300,
+    )
+
+
+def _pipeline(chosen: list[str], language: str) -> None:
+    st.subheader(t("segments.pipeline"))
+    pipeline = ui.pick(
+        ui.in_week_range(data.mart("mart_icp_pipeline_weekly"), "week_start"),
+        "icp_segment",
+        chosen,
+    )
+    if pipeline.empty:
+        st.info(t("gtm.empty"))
+        return
+    step = (
+        st.segmented_control(
+            t("segments.pipeline_step"),
+            options=list(PIPELINE_STEPS),
+            format_func=lambda c: t(f"col.{c}", language),
+            default="leads",
+            key="pipeline_step",
+        )
+        or "leads"
+    )
+    st.plotly_chart(
+        charts.stacked_bars(pipeline, "week_start", step, "icp_segment", t(f"col.{step}")),
+        width="stretch",
+        key="segments_pipeline",
+    )
+    ui.show_table(
+        pipeline.sort_values(["week_start", "icp_segment"], ascending=[False, True]),
+        key="segments_pipeline_table",
+        file_name="segment_pipeline_weekly",
+        counts=PIPELINE_STEPS,
+        height=300,
+    )
+
+
+def _red_flags(chosen: list[str]) -> None:
+    st.subheader(t("segments.red_flags"))
+    flags = ui.pick(data.mart("mart_icp_red_flags"), "icp_segment", chosen)
+    if flags.empty:
+        st.info(t("segments.red_flags_empty"))
+        return
+    st.caption(t("segments.red_flags_note"))
+    ui.show_table(
+        flags.sort_values(["icp_segment", "reason_type", "reason_rank"]),
+        key="segments_red_flags",
+        file_name="icp_red_flags",
+        counts=["occurrences", "reason_rank"],
+        rates=["share_of_type"],
+        translate_values={"reason_type": "reason_type"},
+        height=320,
+    )
+
+
+def render() -> None:
+    language = ui.lang()
+    st.title(t("segments.title"))
+    segments = data.mart("mart_icp_segments")
+    if segments.empty:
+        st.info(t("gtm.empty"))
+        return
+    chosen = ui.sidebar_multiselect("filter.icp_segment", segments["icp_segment"], "filter_icp")
+    _segment_table(segments, chosen)
+    _references(segments, chosen, language)
+    _pipeline(chosen, language)
+    _red_flags(chosen)
+
+
+ui.guarded(render)
