@@ -3,15 +3,15 @@
     so float noise in a sum of currencies is not a movement. Null = no movement. -#}
 {% macro classify_mrr_movement(prior_mrr, current_mrr, has_paid_before) -%}
     case
-        when round({{ prior_mrr }}, 6) <= 0 and round({{ current_mrr }}, 6) > 0 and not {{ has_paid_before }}
+        when {{ round_half_up(prior_mrr, 6) }} <= 0 and {{ round_half_up(current_mrr, 6) }} > 0 and not {{ has_paid_before }}
             then 'new'
-        when round({{ prior_mrr }}, 6) <= 0 and round({{ current_mrr }}, 6) > 0
+        when {{ round_half_up(prior_mrr, 6) }} <= 0 and {{ round_half_up(current_mrr, 6) }} > 0
             then 'reactivation'
-        when round({{ prior_mrr }}, 6) > 0 and round({{ current_mrr }}, 6) <= 0
+        when {{ round_half_up(prior_mrr, 6) }} > 0 and {{ round_half_up(current_mrr, 6) }} <= 0
             then 'churn'
-        when round({{ current_mrr }}, 6) > round({{ prior_mrr }}, 6)
+        when {{ round_half_up(current_mrr, 6) }} > {{ round_half_up(prior_mrr, 6) }}
             then 'expansion'
-        when round({{ current_mrr }}, 6) < round({{ prior_mrr }}, 6)
+        when {{ round_half_up(current_mrr, 6) }} < {{ round_half_up(prior_mrr, 6) }}
             then 'contraction'
     end
 {%- endmacro %}

@@ -23,6 +23,9 @@ class WarehouseResource(dg.ConfigurableResource):
     landing_dir: str
     board_deck_dir: str
     as_of_date: str | None = None
+    # dbt target. "spark": warehouse_path is the DuckDB catalog of the Spark warehouse
+    # directory beside it (ingestion, quarantine, views over the marts' Parquet).
+    target: str = "duckdb"
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -47,6 +50,7 @@ def build_resources(settings: Settings) -> dict[str, object]:
             landing_dir=str(settings.landing_dir),
             board_deck_dir=str(settings.board_deck_dir),
             as_of_date=settings.as_of_date.isoformat() if settings.as_of_date else None,
+            target=settings.target,
         ),
         # The venv's dbt, so runs do not depend on PATH (make, cron, dagster dev alike).
         "dbt": DbtCliResource(

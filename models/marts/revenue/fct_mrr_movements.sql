@@ -73,7 +73,7 @@ fx_movements as (
         prior_mrr_at_current_rate,
         mrr
     from joined
-    where round(fx_adjustment, 6) <> 0
+    where {{ round_half_up('fx_adjustment', 6) }} <> 0
 ),
 
 unioned as (

@@ -52,6 +52,8 @@ def warehouse_dbt_assets(
     if warehouse.as_of_date:
         dbt_vars["as_of_date"] = warehouse.as_of_date
     args = ["build", "--vars", json.dumps(dbt_vars)]
+    if warehouse.target != "duckdb":
+        args += ["--target", warehouse.target]
     if config.full_refresh:
         args.append("--full-refresh")
     invocation = dbt.cli(args, context=context, raise_on_error=False)
@@ -62,6 +64,11 @@ def warehouse_dbt_assets(
     report_dir.mkdir(parents=True, exist_ok=True)
     (report_dir / DBT_TEST_SUMMARY).write_text(json.dumps(summary, indent=2))
     context.log.info(f"dbt results: {summary['counts']}")
+    if warehouse.target == "spark":
+        from orchestration.lib.spark import publish_mart_views
+
+        marts = publish_mart_views(Path(warehouse.warehouse_path).parent)
+        context.log.info(f"DuckDB views over the Spark marts' Parquet: {marts}")
     if not invocation.is_successful():
         raise dg.Failure(
             description="dbt build failed: an error-severity test failed or a model errored",

@@ -46,6 +46,10 @@ def build_ingestion_asset(source: str) -> dg.AssetsDefinition:
         loaded_at = datetime.now(UTC).replace(tzinfo=None)
         with warehouse.connect() as con:
             result = ingest_source(con, Path(warehouse.landing_dir), source, loaded_at=loaded_at)
+            if warehouse.target == "spark":
+                from orchestration.lib.spark import export_raw_tables
+
+                export_raw_tables(con, Path(warehouse.warehouse_path).parent, raw_tables_of(source))
         for problem in result.problems:
             context.log.warning(problem)
         metadata = {
