@@ -57,5 +57,7 @@ def build_resources(settings: Settings) -> dict[str, object]:
             project_dir=dbt_project,
             profiles_dir=str(dbt_project.project_dir),
             dbt_executable=str(Path(sys.executable).with_name("dbt")),
+            # The profiles.yml output the models run on: the same job on DuckDB or Spark.
+            target=settings.target,
         ),
     }

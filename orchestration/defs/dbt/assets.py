@@ -1,6 +1,7 @@
 """The whole dbt project as Dagster assets; dbt tests surface as asset checks."""
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -52,8 +53,11 @@ def warehouse_dbt_assets(
     if warehouse.as_of_date:
         dbt_vars["as_of_date"] = warehouse.as_of_date
     args = ["build", "--vars", json.dumps(dbt_vars)]
-    if warehouse.target != "duckdb":
-        args += ["--target", warehouse.target]
+    if warehouse.target == "spark":
+        from orchestration.lib.spark import environment
+
+        # profiles.yml's `spark` output and the raw-source hook read these.
+        os.environ.update(environment(Path(warehouse.warehouse_path).parent))
     if config.full_refresh:
         args.append("--full-refresh")
     invocation = dbt.cli(args, context=context, raise_on_error=False)
