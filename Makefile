@@ -9,7 +9,7 @@ WAREHOUSE ?= data/warehouse.duckdb
 export WAREHOUSE_PATH ?= $(abspath $(WAREHOUSE))
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: run test env demo build dashboards dev deck lint docs clean bench-ingest bench-revenue bench-boards bench
+.PHONY: run test env demo build dashboards dev deck lint docs clean bench-ingest bench-revenue bench-boards bench run-spark bench-spark
 
 $(UV):
 	python3 -m venv .uv-bootstrap && .uv-bootstrap/bin/pip install --quiet uv
@@ -23,6 +23,11 @@ env: $(BIN)/warehouse
 run: env
 	@test -d $(LANDING) || $(BIN)/warehouse demo --out $(LANDING)
 	$(BIN)/warehouse build --landing $(LANDING) --warehouse $(WAREHOUSE)
+
+# The same build on Spark (local, Java 17): marts as Parquet folders under data/spark-warehouse.
+run-spark: env
+	@test -d $(LANDING) || $(BIN)/warehouse demo --out $(LANDING)
+	$(BIN)/warehouse build --landing $(LANDING) --target spark --warehouse data/spark-warehouse
 
 test: env
 	$(BIN)/pytest
@@ -62,6 +67,9 @@ bench-ingest: env
 
 bench-revenue: env
 	$(BIN)/python bench/bench_revenue.py
+
+bench-spark: env
+	$(BIN)/python bench/bench_spark.py
 
 bench-boards: env
 	$(BIN)/python bench/bench_boards.py --accounts 2000

@@ -28,6 +28,7 @@ import yaml
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_WAREHOUSE = "data/warehouse.duckdb"
+DEFAULT_SPARK_WAREHOUSE = "data/spark-warehouse"
 SCHEMA = "main"
 
 # Public marts and the columns metrics.md guarantees; the only tables this module reads.
@@ -267,7 +268,15 @@ class WarehouseState:
 
 
 def warehouse_path() -> Path:
-    """WAREHOUSE_PATH (relative paths are taken from the repository root, like dbt's)."""
+    """WAREHOUSE_PATH (relative paths are taken from the repository root, like dbt's).
+
+    With WAREHOUSE_TARGET=spark: the DuckDB catalog of the Spark warehouse directory
+    SPARK_WAREHOUSE_DIR (default data/spark-warehouse), whose views read the marts'
+    Parquet folders, so the same pages show what Spark built."""
+    if (os.environ.get("WAREHOUSE_TARGET") or "").strip().lower() == "spark":
+        spark_dir = os.environ.get("SPARK_WAREHOUSE_DIR") or DEFAULT_SPARK_WAREHOUSE
+        path = Path(spark_dir).expanduser() / "catalog.duckdb"
+        return path if path.is_absolute() else REPO_ROOT / path
     path = Path(os.environ.get("WAREHOUSE_PATH") or DEFAULT_WAREHOUSE).expanduser()
     return path if path.is_absolute() else REPO_ROOT / path
 

@@ -119,17 +119,28 @@ def cmd_build(args: argparse.Namespace) -> int:
             f"landing directory {landing} does not exist "
             f"(write demo data with `warehouse demo --out {args.landing}`)"
         )
+    warehouse = args.warehouse or str(
+        PROJECT_DIR / "data" / ("spark-warehouse" if args.target == "spark" else "warehouse.duckdb")
+    )
+    if args.target == "spark":
+        # --warehouse is the Spark warehouse directory; its DuckDB catalog stands in for the
+        # warehouse file (ingestion, quarantine, views over the marts: lib/spark.py).
+        from orchestration.lib.spark import catalog_path
+
+        Path(warehouse).mkdir(parents=True, exist_ok=True)
+        warehouse = str(catalog_path(Path(warehouse)))
     try:
-        check_warehouse_path(Path(args.warehouse).resolve())
+        check_warehouse_path(Path(warehouse).resolve())
     except BuildError as error:
         raise CliError(str(error)) from error
     settings = Settings(
-        warehouse_path=Path(args.warehouse).resolve(),
+        warehouse_path=Path(warehouse).resolve(),
         landing_dir=landing,
         as_of_date=args.as_of,
         board_deck_dir=Path(args.deck_dir).resolve()
         if args.deck_dir
-        else Path(args.warehouse).resolve().parent / "board_decks",
+        else Path(warehouse).resolve().parent / "board_decks",
+        target=args.target,
     )
     from orchestration.lib.pipeline import run_pipeline
 
@@ -151,12 +162,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warehouse_file(path: str) -> Path:
+    """A DuckDB warehouse file, or a Spark warehouse directory (read through its catalog)."""
+    if Path(path).is_dir():
+        from orchestration.lib.spark import catalog_path
+
+        return catalog_path(Path(path))
+    return Path(path)
+
+
 def cmd_deck(args: argparse.Namespace) -> int:
     from orchestration.lib.deck import NO_BILLING_DATA, NoBillingDataError, render_board_deck
     from orchestration.lib.deck.content import DeckDataError
     from orchestration.lib.headline import HeadlineError, read_headline
 
-    warehouse = Path(args.warehouse)
+    warehouse = _warehouse_file(args.warehouse)
     if not warehouse.exists():
         raise CliError(f"warehouse {warehouse} does not exist (run `make run` first)")
     try:
@@ -195,7 +215,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
 def cmd_headline(args: argparse.Namespace) -> int:
     from orchestration.lib.headline import HeadlineError, format_headline, read_headline
 
-    warehouse = Path(args.warehouse)
+    warehouse = _warehouse_file(args.warehouse)
     if not warehouse.exists():
         raise CliError(f"warehouse {warehouse} does not exist (run `make run` first)")
     try:
@@ -225,7 +245,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="ingest, build and test the warehouse through Dagster")
     build.add_argument("--landing", required=True)
-    build.add_argument("--warehouse", default=default_wh)
+    build.add_argument(
+        "--warehouse",
+        default=None,
+        help="DuckDB file, or with --target spark the Spark warehouse directory "
+        "(default: data/warehouse.duckdb, data/spark-warehouse)",
+    )
+    build.add_argument(
+        "--target",
+        choices=("duckdb", "spark"),
+        default=os.environ.get("WAREHOUSE_TARGET", "duckdb"),
+        help="dbt target the models run on (profiles.yml); default WAREHOUSE_TARGET or duckdb",
+    )
     build.add_argument(
         "--as-of",
         type=_date,

@@ -29,6 +29,9 @@ class Settings:
     as_of_date: date | None = None
     board_deck_dir: Path = field(default_factory=lambda: PROJECT_DIR / "data" / "board_decks")
     freshness_hours: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_FRESHNESS_HOURS))
+    # dbt target: "duckdb" (warehouse_path is the warehouse) or "spark" (warehouse_path is
+    # DIR/catalog.duckdb of the Spark warehouse directory DIR: see orchestration/lib/spark.py).
+    target: str = "duckdb"
 
     @property
     def build_report_dir(self) -> Path:
@@ -44,9 +47,15 @@ def _resolve(path: str) -> Path:
 def load_settings() -> Settings:
     as_of = os.environ.get("AS_OF_DATE")
     deck_dir = os.environ.get("BOARD_DECK_DIR")
+    target = os.environ.get("WAREHOUSE_TARGET", "duckdb").strip().lower() or "duckdb"
+    warehouse = os.environ.get("WAREHOUSE_PATH", "data/warehouse.duckdb")
+    if target == "spark":
+        spark_dir = _resolve(os.environ.get("SPARK_WAREHOUSE_DIR", "data/spark-warehouse"))
+        warehouse = str(spark_dir / "catalog.duckdb")
     return Settings(
-        warehouse_path=_resolve(os.environ.get("WAREHOUSE_PATH", "data/warehouse.duckdb")),
+        warehouse_path=_resolve(warehouse),
         landing_dir=_resolve(os.environ.get("LANDING_DIR", "data/landing")),
         as_of_date=date.fromisoformat(as_of) if as_of else None,
         board_deck_dir=_resolve(deck_dir) if deck_dir else PROJECT_DIR / "data" / "board_decks",
+        target=target,
     )

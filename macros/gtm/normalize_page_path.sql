@@ -1,5 +1,7 @@
 {#- Page path as the lead-score seed names it: lower case, without query string, fragment or
     trailing slash ("/Pricing/?utm=x" -> "/pricing"). -#}
 {% macro normalize_page_path(path) -%}
-    nullif(rtrim(lower(split_part(split_part({{ path }}, '?', 1), '#', 1)), '/'), '')
+    nullif({{ trim_trailing(
+        'lower(' ~ dbt.split_part(dbt.split_part(path, "'?'", 1), "'#'", 1) ~ ')', "'/'"
+    ) }}, '')
 {%- endmacro %}

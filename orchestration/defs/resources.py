@@ -38,6 +38,9 @@ class WarehouseResource(dg.ConfigurableResource):
     # Hours after which a source's newest landed file is stale: the one home of the limits
     # is settings.DEFAULT_FRESHNESS_HOURS.
     freshness_hours: dict[str, float] = dict(DEFAULT_FRESHNESS_HOURS)
+    # dbt target. "spark": warehouse_path is the DuckDB catalog of the Spark warehouse
+    # directory beside it (ingestion, quarantine, views over the marts' Parquet).
+    target: str = "duckdb"
 
     _build_id: str | None = PrivateAttr(default=None)
     _started_at: datetime | None = PrivateAttr(default=None)
@@ -131,6 +134,7 @@ def build_resources(settings: Settings) -> dict[str, object]:
             board_deck_dir=str(settings.board_deck_dir),
             as_of_date=settings.as_of_date.isoformat() if settings.as_of_date else None,
             freshness_hours=dict(settings.freshness_hours),
+            target=settings.target,
         ),
         # The venv's dbt, so runs do not depend on PATH (make, cron, dagster dev alike),
         # started so that it dies with the process that runs it (kill -9 included).
@@ -138,5 +142,7 @@ def build_resources(settings: Settings) -> dict[str, object]:
             project_dir=dbt_project,
             profiles_dir=str(dbt_project.project_dir),
             dbt_executable=str(supervised_executable(Path(sys.executable).with_name("dbt"))),
+            # The profiles.yml output the models run on: the same job on DuckDB or Spark.
+            target=settings.target,
         ),
     }

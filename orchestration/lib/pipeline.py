@@ -57,6 +57,11 @@ def export_environment(settings: Settings) -> None:
     os.environ["WAREHOUSE_PATH"] = str(settings.warehouse_path)
     os.environ["LANDING_DIR"] = str(settings.landing_dir)
     os.environ["BOARD_DECK_DIR"] = str(settings.board_deck_dir)
+    os.environ["WAREHOUSE_TARGET"] = settings.target
+    if settings.target == "spark":
+        from orchestration.lib.spark import environment
+
+        os.environ.update(environment(settings.warehouse_path.parent))
     if settings.as_of_date:
         os.environ["AS_OF_DATE"] = settings.as_of_date.isoformat()
     else:

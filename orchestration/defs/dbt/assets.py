@@ -85,6 +85,11 @@ def warehouse_dbt_assets(
     if warehouse.as_of_date:
         dbt_vars["as_of_date"] = warehouse.as_of_date
     args = ["build", "--vars", json.dumps(dbt_vars)]
+    if warehouse.target == "spark":
+        from orchestration.lib.spark import environment
+
+        # profiles.yml's `spark` output and the raw-source hook read these.
+        os.environ.update(environment(Path(warehouse.warehouse_path).parent))
     if config.full_refresh:
         args.append("--full-refresh")
     # dbt writes the run's working copy, never the published file (profiles.yml reads it).
@@ -108,6 +113,11 @@ def warehouse_dbt_assets(
     report_dir.mkdir(parents=True, exist_ok=True)
     (report_dir / DBT_TEST_SUMMARY).write_text(json.dumps(summary, indent=2))
     context.log.info(f"dbt results: {summary['counts']}")
+    if warehouse.target == "spark":
+        from orchestration.lib.spark import publish_mart_views
+
+        marts = publish_mart_views(Path(warehouse.warehouse_path).parent)
+        context.log.info(f"DuckDB views over the Spark marts' Parquet: {marts}")
     if not invocation.is_successful():
         error = invocation.get_error()
         raise dbt_failure(str(error) if error else "", invocation.process.returncode, summary)

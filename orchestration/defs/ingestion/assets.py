@@ -68,6 +68,12 @@ def build_ingestion_asset(source: str) -> dg.AssetsDefinition:
                 result = ingest_source(
                     con, Path(warehouse.landing_dir), source, loaded_at=loaded_at
                 )
+                if warehouse.target == "spark":
+                    from orchestration.lib.spark import export_raw_tables
+
+                    export_raw_tables(
+                        con, Path(warehouse.warehouse_path).parent, raw_tables_of(source)
+                    )
         except (duckdb.Error, OSError) as error:
             raise _explained(error, warehouse.build_path) from error
         for problem in result.problems:

@@ -1,0 +1,15 @@
+{#- Spark variants of dispatched helpers defined elsewhere (dbt's cross-database macros and
+    the project's own), kept in one file so the Spark port is visible in one place. -#}
+
+{#- dbt-spark's split_part splits on a regular expression and returns null past the last
+    part; Spark 3.3+ has split_part with DuckDB's semantics (literal delimiter, '' past the
+    end, negative parts from the end). -#}
+{% macro spark__split_part(string_text, delimiter_text, part_number) -%}
+    split_part({{ string_text }}, {{ delimiter_text }}, {{ part_number }})
+{%- endmacro %}
+
+{#- The median: DuckDB's median() interpolates between the two middle values; Spark's
+    percentile(x, 0.5) does the same (exact, not percentile_approx). -#}
+{% macro spark__gtm_median(expression) -%}
+    percentile({{ expression }}, 0.5)
+{%- endmacro %}
