@@ -31,7 +31,7 @@ months as (
 ),
 
 fx_rates as (
-    select * from {{ ref('int_fx_rates_month_end') }}
+    select * from {{ ref('int_fx_rates') }}
 ),
 
 stripe_products as (
@@ -46,7 +46,8 @@ stripe_products as (
         stripe_line_months.mrr_local
     from stripe_line_months
     inner join invoice_lines
-        on stripe_line_months.invoice_line_id = invoice_lines.invoice_line_id
+        on stripe_line_months.invoice_id = invoice_lines.invoice_id
+        and stripe_line_months.invoice_line_id = invoice_lines.invoice_line_id
     left join prices
         on invoice_lines.price_id = prices.price_id
 ),
@@ -104,18 +105,28 @@ paired as (
     where current_month.month is not null or months.month is not null
 ),
 
-valued as (
+month_ends as (
     select
         paired.*,
+        months.month_end_date,
+        cast({{ dbt.dateadd('day', -1, 'paired.month') }} as date) as prior_month_end_date
+    from paired
+    inner join months as months
+        on paired.month = months.month
+),
+
+valued as (
+    select
+        month_ends.*,
         fx_rates.fx_rate,
         prior_rates.fx_rate as prior_fx_rate
-    from paired
+    from month_ends
     inner join fx_rates
-        on paired.currency = fx_rates.currency
-        and paired.month = fx_rates.month
+        on month_ends.currency = fx_rates.currency
+        and {{ fx_rate_on('fx_rates', 'month_ends.month_end_date') }}
     left join fx_rates as prior_rates
-        on paired.currency = prior_rates.currency
-        and prior_rates.month = {{ dbt.dateadd('month', -1, 'paired.month') }}
+        on month_ends.currency = prior_rates.currency
+        and {{ fx_rate_on('prior_rates', 'month_ends.prior_month_end_date') }}
 ),
 
 final as (
