@@ -107,7 +107,7 @@ def test_risky_account_components_by_hand(scenario: CsWarehouse) -> None:
     assert h["support_score"] == 25
     assert h["survey_score"] == 0
     assert h["billing_score"] == 50
-    assert round(h["health_score"], 6) == Decimal("36.111111")
+    assert h["health_score"] == pytest.approx(36.111111, abs=1e-6)
     assert h["health_color"] == "red"
     assert h["missing_components"] == "growth"
 
