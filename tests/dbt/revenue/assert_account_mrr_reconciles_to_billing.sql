@@ -10,7 +10,9 @@ invoice_lines as (
 ),
 
 invoices as (
+    -- as of means as of: invoices created after the as-of day are not billing yet
     select * from {{ ref('stg_stripe__invoices') }}
+    where {{ is_as_of('created_at') }}
 ),
 
 prices as (
