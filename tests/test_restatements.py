@@ -45,8 +45,14 @@ def _build(builds_dir: Path, warehouse: Path, as_of: str, *extra: str) -> None:
     assert result.returncode == 0, result.stdout[-6000:]
 
 
+def _exact(warehouse: Path, sql: str) -> list[tuple]:
+    """Rows as DuckDB returns them: DECIMAL stays Decimal, so differences compare exactly."""
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return connection.execute(sql).fetchall()
+
+
 def _reported(warehouse: Path) -> list[tuple]:
-    return query(
+    return _exact(
         warehouse,
         "select month, metric, value, reported_at, recorded_at from main.mart_reported_kpis "
         "order by reported_at, month, metric",
@@ -54,7 +60,7 @@ def _reported(warehouse: Path) -> list[tuple]:
 
 
 def _restatements(warehouse: Path) -> list[tuple]:
-    return query(
+    return _exact(
         warehouse,
         "select month, metric, reported_value, current_value, difference, reported_at, "
         "landing_file_count, landing_files from main.mart_restatements order by month, metric",
