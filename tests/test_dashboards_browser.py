@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -128,16 +129,10 @@ def full_screenshot(page: object, path: Path, width: int = 1440) -> None:
     page.set_viewport_size({"width": width, "height": 900})
 
 
-@pytest.fixture(scope="module")
-def server(
-    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
-) -> Iterator[str]:
-    configured = os.environ.get("DASHBOARD_TEST_WAREHOUSE")
-    workdir = tmp_path_factory.mktemp("browser")
-    warehouse = (
-        Path(configured) if configured else request.getfixturevalue("small_warehouse").warehouse
-    )
-    process, url = start_server(warehouse, workdir / "streamlit.log")
+@contextmanager
+def serving(warehouse: Path, log_path: Path) -> Iterator[str]:
+    """The boards on `warehouse` for the duration of the block; yields their base URL."""
+    process, url = start_server(warehouse, log_path)
     try:
         yield url
     finally:
@@ -148,8 +143,9 @@ def server(
             process.kill()
 
 
-@pytest.mark.parametrize("language", ["ko", "en"])
-def test_screenshot_every_page(server: str, language: str) -> None:
+def screenshot_pages(url: str, pages: tuple[str, ...], language: str) -> None:
+    """Open each page in headless Chromium as a reader would, check it rendered without a
+    "page not found" dialog or an exception, and save a full-page shot under ARTIFACTS."""
     sync_api = pytest.importorskip("playwright.sync_api")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_api.sync_playwright() as playwright:
@@ -161,9 +157,9 @@ def test_screenshot_every_page(server: str, language: str) -> None:
             page = context.new_page()
             errors: list[str] = []
             page.on("pageerror", lambda error: errors.append(str(error)))
-            for name in PAGES:
+            for name in pages:
                 path = URL_PATHS.get(name, name)
-                page.goto(f"{server}/{path}?lang={language}", wait_until="domcontentloaded")
+                page.goto(f"{url}/{path}?lang={language}", wait_until="domcontentloaded")
                 wait_rendered(page)
                 assert page.locator('[role="dialog"]').count() == 0, f"{name}: page not found"
                 # ?lang= picks the language once and leaves the address bar.
@@ -179,23 +175,39 @@ def test_screenshot_every_page(server: str, language: str) -> None:
             browser.close()
 
 
+@pytest.fixture(scope="module")
+def server(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    configured = os.environ.get("DASHBOARD_TEST_WAREHOUSE")
+    workdir = tmp_path_factory.mktemp("browser")
+    warehouse = (
+        Path(configured) if configured else request.getfixturevalue("small_warehouse").warehouse
+    )
+    with serving(warehouse, workdir / "streamlit.log") as url:
+        yield url
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_screenshot_every_page(server: str, language: str) -> None:
+    screenshot_pages(server, PAGES, language)
+
+
 def test_missing_warehouse_message_in_browser(tmp_path: Path) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
-    process, url = start_server(tmp_path / "absent.duckdb", tmp_path / "streamlit.log")
-    try:
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page(viewport={"width": 1280, "height": 720})
-                page.goto(f"{url}/?lang=en", wait_until="domcontentloaded")
-                wait_rendered(page)
-                body = page.locator('[data-testid="stMain"]').inner_text()
-                assert "make run" in body
-                assert page.locator('[data-testid="stException"]').count() == 0
-                ARTIFACTS.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(ARTIFACTS / "board_missing_warehouse_en.png"))
-            finally:
-                browser.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    with (
+        serving(tmp_path / "absent.duckdb", tmp_path / "streamlit.log") as url,
+        sync_api.sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            page.goto(f"{url}/?lang=en", wait_until="domcontentloaded")
+            wait_rendered(page)
+            body = page.locator('[data-testid="stMain"]').inner_text()
+            assert "make run" in body
+            assert page.locator('[data-testid="stException"]').count() == 0
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "board_missing_warehouse_en.png"))
+        finally:
+            browser.close()
