@@ -28,29 +28,18 @@ paying_accounts as (
 ),
 
 account_dimensions as (
+    {%- for dimension in ['industry', 'country', 'icp_segment'] %}
     select
         paying_accounts.account_id,
-        'industry' as dimension,
-        coalesce(nullif(accounts.industry, ''), 'unknown') as dimension_value
+        '{{ dimension }}' as dimension,
+        coalesce(nullif(accounts.{{ dimension }}, ''), 'unknown') as dimension_value
     from paying_accounts
     left join accounts
         on paying_accounts.account_id = accounts.account_id
+    {%- if not loop.last %}
     union all
-    select
-        paying_accounts.account_id,
-        'country' as dimension,
-        coalesce(nullif(accounts.country, ''), 'unknown') as dimension_value
-    from paying_accounts
-    left join accounts
-        on paying_accounts.account_id = accounts.account_id
-    union all
-    select
-        paying_accounts.account_id,
-        'icp_segment' as dimension,
-        coalesce(nullif(accounts.icp_segment, ''), 'unknown') as dimension_value
-    from paying_accounts
-    left join accounts
-        on paying_accounts.account_id = accounts.account_id
+    {%- endif %}
+    {%- endfor %}
 ),
 
 segments as (
