@@ -121,7 +121,7 @@ def _mix_chart(ax: Axes, mix: pd.DataFrame, language: str) -> None:
 
 
 def customer_success_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> None:
-    from orchestration.lib.deck.slides import INK, MARGIN, MUTED, _frame
+    from orchestration.lib.deck.slides import INK, MARGIN, MUTED, _footnote, _frame
 
     language = content.language
     _frame(canvas, content, t("deck.cs_title", language), number, total)
@@ -164,12 +164,4 @@ def customer_success_slide(canvas: Canvas, content: DeckContent, number: int, to
         numeric=[False, True],
     )
     canvas.table(x, 4.9, w, table, size=10, row_height=0.26, widths=[w - 0.9, 0.9])
-    canvas.text(
-        MARGIN,
-        6.55,
-        SLIDE_WIDTH - 2 * MARGIN,
-        0.4,
-        t("deck.cs_note", language),
-        size=9,
-        color=MUTED,
-    )
+    _footnote(canvas, t("deck.cs_note", language), top=6.55, height=0.4, size=9)

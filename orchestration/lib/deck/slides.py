@@ -129,15 +129,7 @@ def kpi_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> 
             height,
             content.language,
         )
-    canvas.text(
-        MARGIN,
-        6.3,
-        SLIDE_WIDTH - 2 * MARGIN,
-        0.5,
-        t("deck.footnote_rates", content.language),
-        size=10,
-        color=MUTED,
-    )
+    _footnote(canvas, t("deck.footnote_rates", content.language), top=6.3, height=0.5)
 
 
 def bridge_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> None:
@@ -182,15 +174,7 @@ def retention_slide(canvas: Canvas, content: DeckContent, number: int, total: in
         canvas.text(
             x + 0.2, y + 0.38, 2.9, 0.45, content.latest_rates[key], size=20, bold=True, color=INK
         )
-    canvas.text(
-        MARGIN,
-        6.55,
-        SLIDE_WIDTH - 2 * MARGIN,
-        0.4,
-        t("deck.footnote_rates", language),
-        size=10,
-        color=MUTED,
-    )
+    _footnote(canvas, t("deck.footnote_rates", language), top=6.55, height=0.4)
 
 
 def cohort_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> None:
@@ -235,6 +219,11 @@ def movements_slide(canvas: Canvas, content: DeckContent, number: int, total: in
     )
 
 
+def _footnote(canvas: Canvas, text: str, *, top: float, height: float, size: int = 10) -> None:
+    """The grey note across the foot of a slide (definitions, windows, sign rules)."""
+    canvas.text(MARGIN, top, SLIDE_WIDTH - 2 * MARGIN, height, text, size=size, color=MUTED)
+
+
 def _empty(canvas: Canvas, language: str) -> None:
     canvas.text(MARGIN, 1.5, 10, 0.5, t("deck.no_data", language), size=14, color=MUTED)
 
@@ -247,15 +236,7 @@ def summary_slide(canvas: Canvas, content: DeckContent, number: int, total: int)
         canvas.box(MARGIN, y + 0.12, 0.1, 0.1, fill="#e9a23b")
         canvas.text(MARGIN + 0.35, y, SLIDE_WIDTH - 2 * MARGIN - 0.35, 0.9, sentence, size=17)
         y += 1.0
-    canvas.text(
-        MARGIN,
-        6.55,
-        SLIDE_WIDTH - 2 * MARGIN,
-        0.4,
-        t("deck.summary_note", language),
-        size=10,
-        color=MUTED,
-    )
+    _footnote(canvas, t("deck.summary_note", language), top=6.55, height=0.4)
 
 
 def trend_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> None:
@@ -270,15 +251,7 @@ def trend_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -
             charts.mrr_trend, trend=content.trend, language=language, currency=content.currency
         ),
     )
-    canvas.text(
-        MARGIN,
-        6.55,
-        SLIDE_WIDTH - 2 * MARGIN,
-        0.4,
-        t("deck.trend_note", language),
-        size=10,
-        color=MUTED,
-    )
+    _footnote(canvas, t("deck.trend_note", language), top=6.55, height=0.4)
 
 
 def funnel_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> None:
@@ -324,15 +297,7 @@ def funnel_slide(canvas: Canvas, content: DeckContent, number: int, total: int) 
                 x="close_month",
             ),
         )
-    canvas.text(
-        MARGIN,
-        6.45,
-        SLIDE_WIDTH - 2 * MARGIN,
-        0.5,
-        t("deck.funnel_note", language),
-        size=10,
-        color=MUTED,
-    )
+    _footnote(canvas, t("deck.funnel_note", language), top=6.45, height=0.5)
 
 
 def unit_economics_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> None:
@@ -372,9 +337,7 @@ def unit_economics_slide(canvas: Canvas, content: DeckContent, number: int, tota
                 colour=colour,
             ),
         )
-    canvas.text(
-        MARGIN, 6.4, SLIDE_WIDTH - 2 * MARGIN, 0.6, content.unit_window, size=10, color=MUTED
-    )
+    _footnote(canvas, content.unit_window, top=6.4, height=0.6)
 
 
 def segments_slide(canvas: Canvas, content: DeckContent, number: int, total: int) -> None:
@@ -388,15 +351,7 @@ def segments_slide(canvas: Canvas, content: DeckContent, number: int, total: int
     canvas.table(
         MARGIN, 1.35, SLIDE_WIDTH - 2 * MARGIN, table, size=9, row_height=0.4, widths=widths
     )
-    canvas.text(
-        MARGIN,
-        6.3,
-        SLIDE_WIDTH - 2 * MARGIN,
-        0.6,
-        t("deck.segments_note", language),
-        size=10,
-        color=MUTED,
-    )
+    _footnote(canvas, t("deck.segments_note", language), top=6.3, height=0.6)
 
 
 SLIDES: tuple[Callable[[Canvas, DeckContent, int, int], None], ...] = (
