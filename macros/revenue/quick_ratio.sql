@@ -1,9 +1,8 @@
 {#- SaaS quick ratio = (new + expansion + reactivation MRR) ÷ (churned + contraction MRR):
     MRR gained per unit of MRR lost. Null when nothing was lost (not infinite, not 0). -#}
 {% macro quick_ratio(new_mrr, expansion_mrr, reactivation_mrr, churned_mrr, contraction_mrr) -%}
-    cast(
-        ({{ new_mrr }} + {{ expansion_mrr }} + {{ reactivation_mrr }})
-        / nullif({{ churned_mrr }} + {{ contraction_mrr }}, 0)
-        as {{ type_rate() }}
-    )
+    {{ rate_quotient(
+        '(' ~ new_mrr ~ ' + ' ~ expansion_mrr ~ ' + ' ~ reactivation_mrr ~ ')',
+        '(' ~ churned_mrr ~ ' + ' ~ contraction_mrr ~ ')'
+    ) }}
 {%- endmacro %}

@@ -1,82 +1,21 @@
 with
 
-account_months as (
-    select * from {{ ref('fct_account_months') }}
-),
-
-account_segments as (
-    select * from {{ ref('int_account_icp_segments') }}
-),
-
-accounts as (
-    -- deleted accounts are already removed in staging
-    select * from {{ ref('stg_salesforce__accounts') }}
-    where not is_deleted
-),
-
-nps_responses as (
-    select * from {{ ref('stg_nps__responses') }}
-    where account_id is not null
-),
-
-latest_month as (
-    select max(month) as month from account_months
-),
-
-paying as (
-    select
-        account_months.account_id,
-        min(case when account_months.mrr > 0 then account_months.month end) as first_paid_month,
-        sum(case when account_months.mrr > 0 then 1 else 0 end) as paying_months,
-        max(
-            case when account_months.month = latest_month.month and account_months.mrr > 0 then 1 else 0 end
-        ) = 1 as is_paying_now,
-        max(case when account_months.month = latest_month.month then account_months.mrr end) as mrr
-    from account_months
-    cross join latest_month
-    group by account_months.account_id
-),
-
-latest_answers as (
-    -- the account's latest answer decides: a promoter who later turned detractor is not a reference
-    select
-        account_id,
-        score,
-        submitted_at,
-        {{ classify_nps_response('score') }} as nps_category,
-        row_number() over (
-            partition by account_id
-            order by submitted_at desc, response_id desc
-        ) as answer_rank
-    from nps_responses
-),
-
-candidates as (
-    select
-        paying.account_id,
-        accounts.account_name,
-        coalesce(account_segments.icp_segment, 'unclassified') as icp_segment,
-        paying.first_paid_month,
-        paying.paying_months,
-        paying.mrr,
-        latest_answers.score as latest_nps_score,
-        latest_answers.submitted_at as latest_nps_submitted_at,
-        latest_answers.nps_category
-    from paying
-    inner join latest_answers
-        on paying.account_id = latest_answers.account_id
-        and latest_answers.answer_rank = 1
-    left join accounts
-        on paying.account_id = accounts.account_id
-    left join account_segments
-        on paying.account_id = account_segments.account_id
-    where paying.is_paying_now
-        and paying.paying_months >= 6
-        and latest_answers.nps_category = 'promoter'
+reference_customers as (
+    select * from {{ ref('int_icp_reference_customers') }}
 ),
 
 final as (
-    select * from candidates
+    select
+        account_id,
+        account_name,
+        icp_segment,
+        first_paid_month,
+        paying_months,
+        mrr,
+        latest_nps_score,
+        latest_nps_submitted_at,
+        nps_category
+    from reference_customers
 )
 
 select * from final

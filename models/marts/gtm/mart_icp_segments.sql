@@ -34,7 +34,7 @@ trailing_12m as (
 ),
 
 reference_customers as (
-    select * from {{ ref('mart_icp_reference_customers') }}
+    select * from {{ ref('int_icp_reference_customers') }}
 ),
 
 segments as (

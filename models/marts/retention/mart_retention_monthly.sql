@@ -10,7 +10,7 @@ bridge as (
 based as (
     select
         *,
-        beginning_mrr + fx_adjustment_mrr as base_mrr
+        {{ constant_currency_base('beginning_mrr', 'fx_adjustment_mrr') }} as base_mrr
     from bridge
 ),
 
@@ -25,8 +25,8 @@ final as (
         churned_mrr,
         beginning_customers,
         churned_customers,
-        {{ rate_quotient('base_mrr - contraction_mrr - churned_mrr', 'base_mrr') }} as grr,
-        {{ rate_quotient('base_mrr + expansion_mrr - contraction_mrr - churned_mrr', 'base_mrr') }} as nrr,
+        {{ gross_revenue_retention('base_mrr', 'contraction_mrr', 'churned_mrr') }} as grr,
+        {{ net_revenue_retention('base_mrr', 'expansion_mrr', 'contraction_mrr', 'churned_mrr') }} as nrr,
         {{ rate_quotient('churned_customers', 'beginning_customers') }} as logo_churn_rate,
         {{ revenue_churn_rate('churned_mrr + contraction_mrr', 'base_mrr') }} as revenue_churn_rate
     from based

@@ -33,7 +33,7 @@ month_totals as (
     select
         month,
         sum(mrr) as mrr,
-        sum(case when is_active then 1 else 0 end) as customers
+        cast(sum(case when is_active then 1 else 0 end) as {{ dbt.type_bigint() }}) as customers
     from account_months
     group by month
 ),
@@ -41,17 +41,7 @@ month_totals as (
 movement_totals as (
     select
         month,
-        sum(case when movement_type = 'new' then mrr_change else 0 end) as new_mrr,
-        sum(case when movement_type = 'expansion' then mrr_change else 0 end) as expansion_mrr,
-        sum(case when movement_type = 'reactivation' then mrr_change else 0 end) as reactivation_mrr,
-        sum(case when movement_type = 'contraction' then -1 * mrr_change else 0 end) as contraction_mrr,
-        sum(case when movement_type = 'churn' then -1 * mrr_change else 0 end) as churned_mrr,
-        sum(case when movement_type = 'fx_adjustment' then mrr_change else 0 end) as fx_adjustment_mrr,
-        sum(case when movement_type = 'new' then 1 else 0 end) as new_customers,
-        sum(case when movement_type = 'churn' then 1 else 0 end) as churned_customers,
-        sum(case when movement_type = 'reactivation' then 1 else 0 end) as reactivated_customers,
-        sum(case when movement_type = 'expansion' then 1 else 0 end) as expansion_customers,
-        sum(case when movement_type = 'contraction' then 1 else 0 end) as contraction_customers
+        {{ mrr_movement_sums() }}
     from movements
     group by month
 ),

@@ -65,7 +65,7 @@ month_totals as (
         account_dimensions.dimension,
         account_dimensions.dimension_value,
         sum(account_months.mrr) as mrr,
-        sum(case when account_months.is_active then 1 else 0 end) as customers
+        cast(sum(case when account_months.is_active then 1 else 0 end) as {{ dbt.type_bigint() }}) as customers
     from account_months
     inner join account_dimensions
         on account_months.account_id = account_dimensions.account_id
@@ -77,25 +77,7 @@ movement_totals as (
         movements.month,
         account_dimensions.dimension,
         account_dimensions.dimension_value,
-        sum(
-            case when movements.movement_type = 'new' then movements.mrr_change else 0 end
-        ) as new_mrr,
-        sum(
-            case when movements.movement_type = 'expansion' then movements.mrr_change else 0 end
-        ) as expansion_mrr,
-        sum(
-            case when movements.movement_type = 'reactivation' then movements.mrr_change else 0 end
-        ) as reactivation_mrr,
-        sum(
-            case when movements.movement_type = 'contraction' then -1 * movements.mrr_change else 0 end
-        ) as contraction_mrr,
-        sum(
-            case when movements.movement_type = 'churn' then -1 * movements.mrr_change else 0 end
-        ) as churned_mrr,
-        sum(
-            case when movements.movement_type = 'fx_adjustment' then movements.mrr_change else 0 end
-        ) as fx_adjustment_mrr,
-        sum(case when movements.movement_type = 'churn' then 1 else 0 end) as churned_customers
+        {{ mrr_movement_sums('movements.movement_type', 'movements.mrr_change') }}
     from movements
     inner join account_dimensions
         on movements.account_id = account_dimensions.account_id
@@ -136,7 +118,7 @@ segment_bridge as (
 based as (
     select
         *,
-        beginning_mrr + fx_adjustment_mrr as base_mrr
+        {{ constant_currency_base('beginning_mrr', 'fx_adjustment_mrr') }} as base_mrr
     from segment_bridge
 ),
 
@@ -156,14 +138,8 @@ final as (
         beginning_customers,
         churned_customers,
         ending_customers,
-        cast(
-            (base_mrr - contraction_mrr - churned_mrr) / nullif(base_mrr, 0)
-            as {{ type_rate() }}
-        ) as grr,
-        cast(
-            (base_mrr + expansion_mrr - contraction_mrr - churned_mrr) / nullif(base_mrr, 0)
-            as {{ type_rate() }}
-        ) as nrr
+        {{ gross_revenue_retention('base_mrr', 'contraction_mrr', 'churned_mrr') }} as grr,
+        {{ net_revenue_retention('base_mrr', 'expansion_mrr', 'contraction_mrr', 'churned_mrr') }} as nrr
     from based
     where beginning_mrr <> 0 or ending_mrr <> 0 or new_mrr <> 0 or churned_mrr <> 0
 )
