@@ -50,12 +50,7 @@ bridge as (
     select
         bridge_months.month,
         coalesce(beginning.mrr, 0) as beginning_mrr,
-        coalesce(movement_totals.new_mrr, 0) as new_mrr,
-        coalesce(movement_totals.expansion_mrr, 0) as expansion_mrr,
-        coalesce(movement_totals.reactivation_mrr, 0) as reactivation_mrr,
-        coalesce(movement_totals.contraction_mrr, 0) as contraction_mrr,
-        coalesce(movement_totals.churned_mrr, 0) as churned_mrr,
-        coalesce(movement_totals.fx_adjustment_mrr, 0) as fx_adjustment_mrr,
+        {{ mrr_movement_amounts_or_zero('movement_totals') }},
         coalesce(ending.mrr, 0) as ending_mrr,
         12 * coalesce(ending.mrr, 0) as ending_arr,
         coalesce(beginning.customers, 0) as beginning_customers,
