@@ -171,6 +171,8 @@ MART_COLUMNS: dict[str, tuple[str, ...]] = {
         "cac",
         "nrr_12m",
         "logo_churn_rate",
+        "average_health_score",
+        "green_health_share",
         "reference_customers",
     ),
     "mart_icp_reference_customers": (
@@ -180,6 +182,7 @@ MART_COLUMNS: dict[str, tuple[str, ...]] = {
         "first_paid_month",
         "paying_months",
         "mrr",
+        "health_score",
         "latest_nps_score",
     ),
     "mart_icp_red_flags": (

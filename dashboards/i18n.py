@@ -482,9 +482,10 @@ TEXT.update(
             "en": "Reference customers per segment",
         },
         "segments.references_note": {
-            "ko": "레퍼런스 고객: 현재 결제 중, 6개월 이상 결제, 최근 NPS 9-10점. "
+            "ko": "레퍼런스 고객: 현재 결제 중이고 건강도 초록, 6개월 이상 결제, 최근 NPS 9-10점. "
             "목표는 세그먼트당 {low}-{high}곳 (초록 띠).",
-            "en": "Reference customer: paying now, 6+ months paying, latest NPS answer 9-10. "
+            "en": "Reference customer: paying now with green health, 6+ months paying, "
+            "latest NPS answer 9-10. "
             "The goal is {low}-{high} per segment (green band).",
         },
         "segments.references_chart": {"ko": "레퍼런스 고객 수", "en": "Reference customers"},
@@ -506,6 +507,8 @@ TEXT.update(
         "col.is_icp_fit": {"ko": "ICP 적합", "en": "ICP fit"},
         "col.accounts": {"ko": "고객사", "en": "Accounts"},
         "col.reference_customers": {"ko": "레퍼런스 고객", "en": "Reference customers"},
+        "col.average_health_score": {"ko": "평균 건강도 점수", "en": "Avg health score"},
+        "col.green_health_share": {"ko": "건강도 초록 비중", "en": "Green health share"},
         "col.paying_months": {"ko": "결제 개월", "en": "Months paying"},
         "col.latest_nps_score": {"ko": "최근 NPS", "en": "Latest NPS"},
         "col.week_start": {"ko": "주 (월요일)", "en": "Week (Monday)"},
@@ -681,11 +684,11 @@ TEXT.update(
         "deck.notes.segments": {
             "ko": "ICP 세그먼트는 구매 구조·산업·규모 규칙으로 정합니다. 수주율·영업 주기는 "
             "전체 종료 기회, CAC는 배분된 획득 비용, NRR·로고 이탈은 최근 12개월, 레퍼런스는 "
-            "6개월 이상 결제 중인 NPS 추천 고객.",
+            "6개월 이상 결제 중이고 건강도 초록인 NPS 추천 고객.",
             "en": "ICP segments come from buying-structure, industry and size rules. Win "
             "rate and cycle over all closed deals, CAC on allocated acquisition cost, NRR "
-            "and logo churn over the last 12 months; a reference is a promoter paying for "
-            "6+ months.",
+            "and logo churn over the last 12 months; a reference is a promoter with green "
+            "health paying for 6+ months.",
         },
         "deck.notes.customer_success": {
             "ko": "건강 점수(0-100)는 도입·참여·지원·설문·결제·성장 요소의 가중 평균입니다. "

@@ -28,9 +28,9 @@ def _segment_table(segments_frame: pd.DataFrame, chosen: list[str]) -> None:
         key="segments_table",
         file_name="icp_segments",
         money=["cac"],
-        rates=["win_rate", "nrr_12m", "logo_churn_rate"],
+        rates=["win_rate", "nrr_12m", "logo_churn_rate", "green_health_share"],
         counts=["accounts", "reference_customers"],
-        numbers={"median_sales_cycle_days": 0},
+        numbers={"median_sales_cycle_days": 0, "average_health_score": 0},
     )
 
 
@@ -70,6 +70,7 @@ def _references(segments: pd.DataFrame, chosen: list[str], language: str) -> Non
         file_name="reference_customers",
         money=["mrr"],
         counts=["paying_months", "latest_nps_score"],
+        numbers={"health_score": 0},
         months=["first_paid_month"],
         height=300,
     )

@@ -1,5 +1,6 @@
-{#- One row per reference customer (metrics.md, ICP segments): paying in the latest month,
-    at least six paying months, latest NPS answer a promoter. The one home of that rule:
+{#- One row per reference customer (metrics.md, Reference customers per segment): green
+    health and paying in the last complete month, at least six months with MRR > 0, latest
+    NPS answer a promoter. The one home of that rule:
     mart_icp_reference_customers lists them, mart_icp_segments counts them per segment. -#}
 with
 
@@ -21,6 +22,10 @@ accounts as (
     where not is_deleted
 ),
 
+health as (
+    select * from {{ ref('int_account_health_months') }}
+),
+
 nps_responses as (
     select * from {{ ref('stg_nps__responses') }}
     where account_id is not null
@@ -37,7 +42,8 @@ paying as (
         max(
             case when account_months.month = latest_month.month and account_months.mrr > 0 then 1 else 0 end
         ) = 1 as is_paying_now,
-        max(case when account_months.month = latest_month.month then account_months.mrr end) as mrr
+        max(case when account_months.month = latest_month.month then account_months.mrr end) as mrr,
+        max(latest_month.month) as latest_month
     from account_months
     cross join latest_month
     group by account_months.account_id
@@ -65,6 +71,8 @@ candidates as (
         first_paid_months.first_paid_month,
         paying.paying_months,
         paying.mrr,
+        health.health_score,
+        health.health_color,
         latest_answers.score as latest_nps_score,
         latest_answers.submitted_at as latest_nps_submitted_at,
         latest_answers.nps_category
@@ -74,6 +82,9 @@ candidates as (
         and latest_answers.answer_rank = 1
     inner join first_paid_months
         on paying.account_id = first_paid_months.account_id
+    inner join health
+        on paying.account_id = health.account_id
+        and paying.latest_month = health.month
     left join accounts
         on paying.account_id = accounts.account_id
     left join account_segments
@@ -81,6 +92,7 @@ candidates as (
     where paying.is_paying_now
         and paying.paying_months >= 6
         and latest_answers.nps_category = 'promoter'
+        and health.health_color = 'green'
 ),
 
 final as (

@@ -12,6 +12,8 @@ final as (
         first_paid_month,
         paying_months,
         mrr,
+        health_score,
+        health_color,
         latest_nps_score,
         latest_nps_submitted_at,
         nps_category

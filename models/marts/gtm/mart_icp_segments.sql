@@ -33,6 +33,10 @@ trailing_12m as (
     select * from {{ ref('int_account_trailing_12m') }}
 ),
 
+health as (
+    select * from {{ ref('int_account_health_months') }}
+),
+
 reference_customers as (
     select * from {{ ref('int_icp_reference_customers') }}
 ),
@@ -159,6 +163,23 @@ logo_churn as (
     group by account_month_flags.icp_segment
 ),
 
+segment_health as (
+    -- health of the segment's paying accounts in the last complete month
+    select
+        coalesce(account_segments.icp_segment, 'unclassified') as icp_segment,
+        count(health.health_score) as health_scored_accounts,
+        {{ rate_quotient('sum(health.health_score)', 'count(health.health_score)') }} as average_health_score,
+        {{ rate_quotient(
+            "sum(case when health.health_color = 'green' then 1 else 0 end)", 'count(health.health_score)'
+        ) }} as green_health_share
+    from health
+    inner join latest_month
+        on health.month = latest_month.month
+    left join account_segments
+        on health.account_id = account_segments.account_id
+    group by coalesce(account_segments.icp_segment, 'unclassified')
+),
+
 reference_counts as (
     select
         icp_segment,
@@ -188,6 +209,9 @@ joined as (
         coalesce(logo_churn.beginning_accounts, 0) as logo_churn_base_account_months,
         coalesce(logo_churn.churned_accounts, 0) as churned_accounts,
         {{ rate_quotient('logo_churn.churned_accounts', 'logo_churn.beginning_accounts') }} as logo_churn_rate,
+        coalesce(segment_health.health_scored_accounts, 0) as health_scored_accounts,
+        segment_health.average_health_score,
+        segment_health.green_health_share,
         coalesce(reference_counts.reference_customers, 0) as reference_customers
     from segments
     cross join acquisition_total
@@ -204,6 +228,8 @@ joined as (
         on segments.icp_segment = nrr.icp_segment
     left join logo_churn
         on segments.icp_segment = logo_churn.icp_segment
+    left join segment_health
+        on segments.icp_segment = segment_health.icp_segment
     left join reference_counts
         on segments.icp_segment = reference_counts.icp_segment
 ),
@@ -227,6 +253,9 @@ final as (
         logo_churn_base_account_months,
         churned_accounts,
         logo_churn_rate,
+        health_scored_accounts,
+        average_health_score,
+        green_health_share,
         reference_customers,
         reference_customers >= 3 as has_enough_references
     from joined
