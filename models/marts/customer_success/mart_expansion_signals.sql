@@ -22,7 +22,8 @@ account_months as (
 
 opportunities as (
     select * from {{ ref('int_opportunities_enriched') }}
-    where lower(opportunity_type) in ('expansion', 'existing customer - upgrade')
+    -- Type is already mapped through seeds/opportunity_types.csv (Upgrade -> Expansion)
+    where opportunity_type = 'Expansion'
 ),
 
 measured as (
