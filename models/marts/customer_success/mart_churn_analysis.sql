@@ -2,8 +2,7 @@
     2069-2081]): churned and contracted logos and ARR (12 x the MRR lost, reporting currency)
     from fct_mrr_movements, by industry, size (employees), tenure (months since first paid;
     first year apart = first renewal), country, channel, product, owner and churn reason
-    (Loss_Reason__c of the account's latest lost Renewal opportunity closed within the 120
-    days before the month's end, else 'unknown') with whether it was avoidable. -#}
+    (int_account_churn_reasons, else 'unknown') with whether it was avoidable. -#}
 with
 
 movements as (
@@ -27,9 +26,8 @@ users as (
     select * from {{ ref('stg_salesforce__users') }}
 ),
 
-opportunities as (
-    select * from {{ ref('int_opportunities_enriched') }}
-    where lower(opportunity_type) = 'renewal' and is_closed and not is_won
+churn_reasons as (
+    select * from {{ ref('int_account_churn_reasons') }}
 ),
 
 reasons_seed as (
@@ -39,25 +37,6 @@ reasons_seed as (
 contract_accounts as (
     select distinct crm_account_id as account_id
     from {{ ref('stg_contracts__contracts') }}
-),
-
-lost_reasons as (
-    select
-        movements.account_id,
-        movements.month,
-        opportunities.loss_reason,
-        row_number() over (
-            partition by movements.account_id, movements.month
-            order by opportunities.close_date desc, opportunities.opportunity_id desc
-        ) as recency_rank
-    from movements
-    inner join opportunities
-        on
-        movements.account_id = opportunities.account_id
-        and opportunities.close_date
-        <= cast({{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, 'movements.month')) }} as date)
-        and opportunities.close_date
-        > cast({{ dbt.dateadd('day', -121, dbt.dateadd('month', 1, 'movements.month')) }} as date)
 ),
 
 described as (
@@ -85,7 +64,7 @@ described as (
         case when contract_accounts.account_id is not null then 'sales-led contract' else 'self-serve subscription' end
             as product,
         coalesce(users.user_name, 'unknown') as owner,
-        coalesce(lost_reasons.loss_reason, 'unknown') as churn_reason,
+        coalesce(churn_reasons.loss_reason, 'unknown') as churn_reason,
         case
             when reasons_seed.is_avoidable then 'avoidable'
             when reasons_seed.is_avoidable = false then 'unavoidable'
@@ -104,13 +83,12 @@ described as (
         on accounts.owner_id = users.user_id
     left join contract_accounts
         on movements.account_id = contract_accounts.account_id
-    left join lost_reasons
+    left join churn_reasons
         on
-        movements.account_id = lost_reasons.account_id
-        and movements.month = lost_reasons.month
-        and lost_reasons.recency_rank = 1
+        movements.account_id = churn_reasons.account_id
+        and movements.month = churn_reasons.month
     left join reasons_seed
-        on lost_reasons.loss_reason = reasons_seed.loss_reason
+        on churn_reasons.loss_reason = reasons_seed.loss_reason
 ),
 
 {%- set dimensions = [

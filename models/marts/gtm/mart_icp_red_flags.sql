@@ -5,8 +5,8 @@ opportunities as (
     where is_closed and not is_won
 ),
 
-mrr_movements as (
-    select * from {{ ref('fct_mrr_movements') }}
+churn_reasons as (
+    select * from {{ ref('int_account_churn_reasons') }}
     where movement_type = 'churn'
 ),
 
@@ -24,36 +24,6 @@ lost_deals as (
     where coalesce(type, 'New Business') <> 'Renewal'
 ),
 
-lost_renewals as (
-    select
-        account_id,
-        close_date,
-        loss_reason,
-        opportunity_id
-    from opportunities
-    where type = 'Renewal'
-),
-
-churn_reasons as (
-    -- a churned account's reason is the loss reason of the renewal it lost within the
-    -- 120 days before the end of the churn month
-    select
-        mrr_movements.account_id,
-        mrr_movements.month,
-        lost_renewals.loss_reason,
-        row_number() over (
-            partition by mrr_movements.account_id, mrr_movements.month
-            order by lost_renewals.close_date desc, lost_renewals.opportunity_id desc
-        ) as renewal_rank
-    from mrr_movements
-    left join lost_renewals
-        on mrr_movements.account_id = lost_renewals.account_id
-        and lost_renewals.close_date <= cast({{ dbt.last_day('mrr_movements.month', 'month') }} as date)
-        and lost_renewals.close_date > cast({{ dbt.dateadd(
-            'day', -120, dbt.last_day('mrr_movements.month', 'month')
-        ) }} as date)
-),
-
 churns as (
     select
         coalesce(account_segments.icp_segment, 'unclassified') as icp_segment,
@@ -62,7 +32,6 @@ churns as (
     from churn_reasons
     left join account_segments
         on churn_reasons.account_id = account_segments.account_id
-    where churn_reasons.renewal_rank = 1
 ),
 
 unioned as (
