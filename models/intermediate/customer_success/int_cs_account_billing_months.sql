@@ -5,38 +5,16 @@
     never); it is past due when its due day (due_date, else created, in the reporting
     timezone) is before the month's last day + 1, days overdue = last day of the month -
     due day. Draft, void and zero-total invoices never count; an invoice paid without a
-    paid_at is taken as paid when created. Later payments never change an earlier month. -#}
+    paid_at is taken as paid when created (int_cs_invoice_dues). Later payments never change
+    an earlier month. -#}
 with
 
-invoices as (
-    select * from {{ ref('stg_stripe__invoices') }}
-    where status in ('open', 'paid', 'uncollectible')
-        and {{ is_as_of('created_at') }}
-),
-
-customers as (
-    select * from {{ ref('stg_stripe__customers') }}
+invoice_accounts as (
+    select * from {{ ref('int_cs_invoice_dues') }}
 ),
 
 months as (
     select * from {{ ref('int_revenue_months') }}
-),
-
-invoice_accounts as (
-    select
-        invoices.invoice_id,
-        {{ stripe_account_id('customers.crm_account_id', 'invoices.customer_id') }} as account_id,
-        invoices.status,
-        invoices.created_at,
-        case
-            when invoices.status = 'paid' then coalesce(invoices.paid_at, invoices.created_at)
-            else invoices.paid_at
-        end as paid_at,
-        {{ reporting_date('coalesce(invoices.due_at, invoices.created_at)') }} as due_date,
-        coalesce(invoices.total_amount, invoices.amount_due, 1) <> 0 as has_amount
-    from invoices
-    left join customers
-        on invoices.customer_id = customers.customer_id
 ),
 
 invoice_months as (

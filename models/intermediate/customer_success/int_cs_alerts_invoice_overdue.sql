@@ -2,33 +2,21 @@
     day (metrics.md, invoice_overdue): due day = due_date, else created, in the reporting
     timezone; fires on due day + 31 unless status_transitions.paid_at falls on an earlier
     day. Void and draft invoices never fire; a paid invoice without paid_at is taken as paid
-    when created. Open while the invoice is still unpaid as of. -#}
+    when created (int_cs_invoice_dues). Open while the invoice is still unpaid as of. -#}
 {%- set days = var('cs_invoice_overdue_days') %}
 with
 
-invoices as (
-    select * from {{ ref('stg_stripe__invoices') }}
-    where status in ('open', 'paid', 'uncollectible')
-        and {{ is_as_of('created_at') }}
-),
-
-customers as (
-    select * from {{ ref('stg_stripe__customers') }}
+invoice_dues as (
+    select * from {{ ref('int_cs_invoice_dues') }}
 ),
 
 dated as (
     select
-        invoices.invoice_id,
-        {{ stripe_account_id('customers.crm_account_id', 'invoices.customer_id') }} as account_id,
-        {{ reporting_date('coalesce(invoices.due_at, invoices.created_at)') }} as due_date,
-        case
-            when invoices.status = 'paid'
-                then {{ reporting_date('coalesce(invoices.paid_at, invoices.created_at)') }}
-            else {{ reporting_date('invoices.paid_at') }}
-        end as paid_date
-    from invoices
-    left join customers
-        on invoices.customer_id = customers.customer_id
+        invoice_id,
+        account_id,
+        due_date,
+        {{ reporting_date('paid_at') }} as paid_date
+    from invoice_dues
 ),
 
 as_of as (
