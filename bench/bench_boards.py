@@ -36,6 +36,8 @@ PAGES = {
     "funnel_sales": "views/funnel_sales.py",
     "unit_economics": "views/unit_economics.py",
     "segments": "views/segments.py",
+    "customer_health": "views/customer_health.py",
+    "renewals": "views/renewals.py",
     "account_360": "views/account_360.py",
     "definitions": "views/definitions.py",
 }
