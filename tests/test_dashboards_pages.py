@@ -36,6 +36,8 @@ PAGES = {
     "funnel_sales": ("views/funnel_sales.py", "funnel.title"),
     "unit_economics": ("views/unit_economics.py", "unit.title"),
     "segments": ("views/segments.py", "segments.title"),
+    "customer_health": ("views/customer_health.py", "health.title"),
+    "renewals": ("views/renewals.py", "renewals.title"),
     "account_360": ("views/account_360.py", "account.title"),
     "definitions": ("views/definitions.py", "definitions.title"),
 }
