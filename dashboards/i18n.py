@@ -751,13 +751,11 @@ TEXT.update(
             "en": "NRR by segment and product, {month}",
         },
         "segments.nrr_note": {
-            "ko": "mart_nrr_by_dimension의 행을 그대로 보여줍니다. 월 NRR은 전월 매출이 있던 "
-            "고객의 이번 달 매출 ÷ 전월 매출(이번 달 환율), 12개월 NRR은 12개월 전 매출이 "
-            "있던 고객 기준입니다. 상품은 고객×상품 단위라 같은 상품 안의 결제 주기 변경은 "
+            "ko": "월 NRR은 전월 매출이 있던 고객의 이번 달 매출 ÷ 전월 매출(이번 달 환율), "
+            "12개월 NRR은 12개월 전 매출이 있던 고객 기준입니다. 상품은 고객×상품 단위라 같은 상품 안의 결제 주기 변경은 "
             "이탈이 아닙니다. 왼쪽 필터(상품·산업·국가·ICP 세그먼트)가 행을 고릅니다.",
-            "en": "Rows of mart_nrr_by_dimension as built. Monthly NRR: what last month's "
-            "paying customers pay now ÷ what they paid (at this month's rates); 12-month NRR "
-            "takes the customers paying twelve months ago. Products are measured per account "
+            "en": "Monthly NRR: what last month's paying customers pay now ÷ what they paid "
+            "(at this month's rates); 12-month NRR takes the customers paying twelve months ago. Products are measured per account "
             "and product, so a billing-interval switch within a product is not churn. The "
             "sidebar filters (product, industry, country, ICP segment) pick the rows.",
         },
