@@ -752,12 +752,14 @@ TEXT.update(
         },
         "segments.nrr_note": {
             "ko": "월 NRR은 전월 매출이 있던 고객의 이번 달 매출 ÷ 전월 매출(이번 달 환율), "
-            "12개월 NRR은 12개월 전 매출이 있던 고객 기준입니다. 상품은 고객×상품 단위라 같은 상품 안의 결제 주기 변경은 "
-            "이탈이 아닙니다. 왼쪽 필터(상품·산업·국가·ICP 세그먼트)가 행을 고릅니다.",
+            "12개월 NRR은 12개월 전 매출이 있던 고객 기준입니다. 상품은 고객×상품 단위라 "
+            "같은 상품 안의 결제 주기 변경은 이탈이 아닙니다. 왼쪽 필터(상품·산업·국가·ICP "
+            "세그먼트)가 행을 고릅니다.",
             "en": "Monthly NRR: what last month's paying customers pay now ÷ what they paid "
-            "(at this month's rates); 12-month NRR takes the customers paying twelve months ago. Products are measured per account "
-            "and product, so a billing-interval switch within a product is not churn. The "
-            "sidebar filters (product, industry, country, ICP segment) pick the rows.",
+            "(at this month's rates); 12-month NRR takes the customers paying twelve months "
+            "ago. Products are measured per account and product, so a billing-interval "
+            "switch within a product is not churn. The sidebar filters (product, industry, "
+            "country, ICP segment) pick the rows.",
         },
         "segments.nrr_dimension": {"ko": "기준", "en": "Cut by"},
         "segments.nrr_chart": {"ko": "12개월 NRR 추이", "en": "12-month NRR over time"},
