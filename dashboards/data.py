@@ -232,6 +232,19 @@ MART_COLUMNS: dict[str, tuple[str, ...]] = {
         "churned_mrr",
         "fx_adjustment_mrr",
     ),
+    "mart_nrr_by_dimension": (
+        "month",
+        "dimension",
+        "dimension_value",
+        "base_mrr",
+        "nrr",
+        "grr",
+        "base_accounts_12m",
+        "base_mrr_12m",
+        "current_mrr_12m",
+        "nrr_12m",
+        "grr_12m",
+    ),
 }
 REQUIRED_COLUMNS.update(MART_COLUMNS)
 # Columns other engineers said may exist; selected only when the catalog has them.

@@ -12,6 +12,8 @@ import re
 from datetime import date
 from typing import Any
 
+import pandas as pd
+
 CURRENCY_SYMBOLS: dict[str, str] = {
     "KRW": "₩",
     "USD": "$",
@@ -28,7 +30,8 @@ _EN_UNITS: tuple[tuple[float, str], ...] = ((1e12, "T"), (1e9, "B"), (1e6, "M"),
 
 
 def is_missing(value: Any) -> bool:
-    if value is None:
+    if value is None or value is pd.NA or value is pd.NaT:
+        # pd.NA: a gap in a nullable integer column (e.g. oldest_open_alert_days)
         return True
     try:
         return bool(math.isnan(float(value)))

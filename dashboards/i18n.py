@@ -749,6 +749,38 @@ TEXT.update(
             "(contraction, churn) are −. The mart stores contraction_mrr and churned_mrr as "
             "positive amounts; the boards show them with the bridge's minus sign.",
         },
+        "segments.nrr": {
+            "ko": "세그먼트·상품별 NRR ({month})",
+            "en": "NRR by segment and product, {month}",
+        },
+        "segments.nrr_note": {
+            "ko": "월 NRR은 전월 매출이 있던 고객의 이번 달 매출 ÷ 전월 매출(이번 달 환율), "
+            "12개월 NRR은 12개월 전 매출이 있던 고객 기준입니다. 상품은 고객×상품 단위라 "
+            "같은 상품 안의 결제 주기 변경은 이탈이 아닙니다. 왼쪽 필터(상품·산업·국가·ICP "
+            "세그먼트)가 행을 고릅니다.",
+            "en": "Monthly NRR: what last month's paying customers pay now ÷ what they paid "
+            "(at this month's rates); 12-month NRR takes the customers paying twelve months "
+            "ago. Products are measured per account and product, so a billing-interval "
+            "switch within a product is not churn. The sidebar filters (product, industry, "
+            "country, ICP segment) pick the rows.",
+        },
+        "segments.nrr_dimension": {"ko": "기준", "en": "Cut by"},
+        "segments.nrr_chart": {"ko": "12개월 NRR 추이", "en": "12-month NRR over time"},
+        "segments.nrr_empty": {
+            "ko": "이 기간·필터에 해당하는 NRR 행이 없습니다.",
+            "en": "No NRR rows for this month range and filter.",
+        },
+        "dimension.product": {"ko": "상품", "en": "Product"},
+        "dimension.industry": {"ko": "산업", "en": "Industry"},
+        "dimension.country": {"ko": "국가", "en": "Country"},
+        "dimension.icp_segment": {"ko": "ICP 세그먼트", "en": "ICP segment"},
+        "col.dimension_value": {"ko": "값", "en": "Value"},
+        "col.base_accounts_12m": {
+            "ko": "12개월 전 기준 고객 수",
+            "en": "Base accounts (12 m ago)",
+        },
+        "col.base_mrr_12m": {"ko": "12개월 전 기준 MRR", "en": "Base MRR (12 m ago)"},
+        "col.current_mrr_12m": {"ko": "기준 고객의 현재 MRR", "en": "Base accounts' MRR now"},
     }
 )
 

@@ -235,8 +235,10 @@ def format_fx_rate(value: Any) -> str:
     return f"{float(value):,.4f}".rstrip("0").rstrip(".")
 
 
-def _money_full(value: Any) -> str:
-    return format_money(value, lang(), currency(), compact=False)
+def _money_full(language: str, reporting: str) -> Callable[[Any], str]:
+    """The full-amount formatter of one table: language and currency are read once per
+    table, not once per cell (each read is a cached warehouse query)."""
+    return lambda value: format_money(value, language, reporting, compact=False)
 
 
 def show_table(
@@ -265,6 +267,8 @@ def show_table(
     (+₩1,234) except in `unsigned_rows` (levels such as beginning and ending MRR).
     """
     frame = frame.reset_index(drop=True).copy()
+    language, reporting = lang(), currency()
+    money_full = _money_full(language, reporting)
     for column in [*money, *rates, *counts, *(numbers or {})]:
         # None in a numeric column (a rate with no denominator) reads "–", not "None".
         if column in frame.columns and frame[column].dtype == object:
@@ -274,7 +278,7 @@ def show_table(
             frame[column] = [t(f"{prefix}.{v}") if isinstance(v, str) else v for v in frame[column]]
     formatters: dict[str, Callable[[Any], str]] = {}
     for column in money:
-        formatters[column] = _money_full
+        formatters[column] = money_full
     for column in rates:
         formatters[column] = lambda v: format_pct(v)
     for column in counts:
@@ -293,7 +297,7 @@ def show_table(
     if local_money and local_money[0] in frame.columns:
         amount, code = local_money
         display[amount] = [
-            format_money(v, lang(), c or currency(), compact=False)
+            format_money(v, language, c or reporting, compact=False)
             for v, c in zip(frame[amount], frame.get(code, [None] * len(frame)), strict=True)
         ]
     for column, formatter in list(formatters.items()):
@@ -313,13 +317,13 @@ def show_table(
         levels = set(unsigned_rows)
         change_rows = [i for i in range(len(shown)) if i not in levels]
         styled = styled.format(
-            lambda v: format_money(v, lang(), currency(), compact=False, signed=True),
+            lambda v: format_money(v, language, reporting, compact=False, signed=True),
             subset=pd.IndexSlice[change_rows, signed_columns],
             na_rep=MISSING,
         )
         if levels:
             styled = styled.format(
-                _money_full, subset=pd.IndexSlice[sorted(levels), signed_columns], na_rep=MISSING
+                money_full, subset=pd.IndexSlice[sorted(levels), signed_columns], na_rep=MISSING
             )
     st.dataframe(styled, hide_index=True, width="stretch", height=height or "auto")
     csv = frame.rename(columns=labels).to_csv(index=False).encode("utf-8-sig")

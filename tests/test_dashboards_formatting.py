@@ -137,3 +137,15 @@ def test_data_module_reads_only_public_marts() -> None:
     source = (DASHBOARDS / "data.py").read_text(encoding="utf-8")
     assert "read_only=True" in source
     assert source.count("duckdb.connect(") == 1
+
+
+def test_a_gap_in_a_nullable_integer_column_is_missing() -> None:
+    """pd.NA (nullable Int64 columns, e.g. oldest_open_alert_days) reads "–", not a crash."""
+    import pandas as pd
+
+    from dashboards.formatting import MISSING, format_count, format_pct, is_missing
+
+    assert is_missing(pd.NA) and is_missing(pd.NaT)
+    assert format_count(pd.NA) == MISSING
+    assert format_pct(pd.NA) == MISSING
+    assert not is_missing(0)

@@ -36,6 +36,8 @@ PAGES = {
     "funnel_sales": ("views/funnel_sales.py", "funnel.title"),
     "unit_economics": ("views/unit_economics.py", "unit.title"),
     "segments": ("views/segments.py", "segments.title"),
+    "customer_health": ("views/customer_health.py", "health.title"),
+    "renewals": ("views/renewals.py", "renewals.title"),
     "account_360": ("views/account_360.py", "account.title"),
     "definitions": ("views/definitions.py", "definitions.title"),
 }
@@ -571,3 +573,48 @@ def test_segment_choice_shows_the_segment_rows(use_warehouse: Path) -> None:
         assert shown == format_pct(row["nrr"])
     else:
         assert float(shown) == pytest.approx(float(row["nrr"]))
+
+
+def _nrr_rows(warehouse: Path, dimension: str) -> list[dict[str, Any]]:
+    return mart_rows(
+        warehouse,
+        "select * from main.mart_nrr_by_dimension where month = ? and dimension = ? "
+        "order by base_mrr_12m desc, dimension_value",
+        [latest_month(warehouse), dimension],
+    )
+
+
+def _shown_rate(table: Any, column: str, row: int) -> Any:
+    shown = table.iloc[row][column]
+    return shown if isinstance(shown, str) else format_pct(shown)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_segments_page_shows_nrr_by_product(use_warehouse: Path, language: str) -> None:
+    at = open_page("segments", language)
+    assert_clean(at)
+    rows = _nrr_rows(use_warehouse, "product")
+    assert rows, "the demo has product rows"
+    table = _frame_with(at, t("col.base_accounts_12m", language))
+    assert list(table[t("col.dimension_value", language)]) == [r["dimension_value"] for r in rows]
+    for index, row in enumerate(rows):
+        assert _shown_rate(table, t("col.nrr_12m", language), index) == format_pct(row["nrr_12m"])
+        assert _shown_rate(table, t("col.nrr", language), index) == format_pct(row["nrr"])
+
+
+def test_nrr_filters_pick_the_rows_of_the_dimension(use_warehouse: Path) -> None:
+    product = _nrr_rows(use_warehouse, "product")[0]["dimension_value"]
+    at = open_page("segments", "en", filter_products=[product])
+    assert_clean(at)
+    table = _frame_with(at, t("col.base_accounts_12m", "en"))
+    assert list(table[t("col.dimension_value", "en")]) == [product]
+    at.segmented_control(key="nrr_dimension").set_value("country").run()
+    assert_clean(at)
+    table = _frame_with(at, t("col.base_accounts_12m", "en"))
+    countries = [r["dimension_value"] for r in _nrr_rows(use_warehouse, "country")]
+    assert list(table[t("col.dimension_value", "en")]) == countries
+    at = open_page("segments", "en", filter_countries=countries[:1])
+    at.segmented_control(key="nrr_dimension").set_value("country").run()
+    assert_clean(at)
+    table = _frame_with(at, t("col.base_accounts_12m", "en"))
+    assert list(table[t("col.dimension_value", "en")]) == countries[:1]

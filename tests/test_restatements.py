@@ -176,39 +176,20 @@ def test_the_later_build_again_with_full_refresh_adds_nothing(builds: Builds) ->
 
 # ---- the Overview and the deck ---------------------------------------------------------
 
-LATE_PATH = "billing/stripe/invoices/2025-03-20.jsonl"
+LATE_PATH = LATE_FILE
+MONTHS_SQL = "select month from main.mart_mrr_bridge order by month"
 
 
 @pytest.fixture(scope="module")
-def restated_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The boards' fixture warehouse plus mart_restatements rows for its latest month
-    (a headline KPI with one late file, a rate, and a KPI the deck leaves out)."""
-    from tests.dashboard_fixture import build_fixture
-
-    warehouse = build_fixture(tmp_path_factory.mktemp("restated") / "warehouse.duckdb")
-    with duckdb.connect(str(warehouse)) as connection:
-        latest = connection.execute("select max(month) from main.mart_mrr_bridge").fetchone()[0]
-        connection.execute(
-            """
-            create table main.mart_restatements (
-                month date, metric varchar, value_kind varchar,
-                reported_value decimal(38, 12), current_value decimal(38, 12),
-                difference decimal(38, 12), reported_at date,
-                landing_file_count bigint, landing_files varchar
-            )
-            """
-        )
-        connection.executemany(
-            "insert into main.mart_restatements values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (latest, "ending_mrr", "money", 1_400_000, 1_412_000, 12_000,
-                 date(2025, 3, 5), 1, LATE_PATH),
-                (latest, "nrr", "rate", 0.95, 0.96, 0.01, date(2025, 3, 5), 2,
-                 f"finance/fx_rates/2025-03-20.csv, {LATE_PATH}"),
-                (latest, "revenue_churn_rate", "rate", 0.02, 0.01, -0.01,
-                 date(2025, 3, 5), 0, None),
-            ],
-        )  # fmt: skip
+def restated_warehouse(builds: Builds, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two builds above with every other model built too (the Overview and the deck
+    read more than the reporting marts): December and January restated by the late file."""
+    workdir = tmp_path_factory.mktemp("restated")
+    warehouse = workdir / "warehouse.duckdb"
+    shutil.copyfile(builds.warehouse, warehouse)
+    result = dbt_build(warehouse, workdir, LATER_AS_OF, "path:models path:seeds")
+    assert result.returncode == 0, result.stdout[-6000:]
+    assert _restatements(warehouse) == _restatements(builds.warehouse)
     return warehouse
 
 
@@ -245,17 +226,25 @@ def test_overview_shows_the_restatements_of_its_months(
     assert_clean(at)
     assert t("restated.title", language) in [header.value for header in at.subheader]
     text = " ".join(markdown.value for markdown in at.markdown)
-    assert "+₩12,000" in text and LATE_PATH in text
-    assert t("restated.more_files", language, n=1) in text  # NRR: two late files
-    # revenue churn rate is not a headline KPI: in the table, not in the sentences
+    assert "+₩12,000" in text and LATE_FILE in text
+    # January's revenue churn rate moved, but it is not a headline KPI: table only
+    assert (JAN, "revenue_churn_rate") in _by_key(_restatements(restated_warehouse))
     assert t("col.revenue_churn_rate", language) not in text
     table = at.dataframe[-1].value
-    assert len(table) == 3
-    # a month range before the restated month shows none
-    start = date(2023, 1, 1)
-    at = open_page("overview", language, month_range=(start, date(2023, 6, 1)))
+    assert len(table) == len(_restatements(restated_warehouse))
+    # a month range before the restated months shows none
+    first, second = (row[0] for row in query(restated_warehouse, MONTHS_SQL)[:2])
+    at = open_page("overview", language, month_range=(first, second))
     assert_clean(at)
     assert t("restated.none", language) in [caption.value for caption in at.caption]
+
+
+def test_a_second_late_file_is_counted() -> None:
+    from dashboards.restatements import cause
+
+    files = f"finance/fx_rates/2025-03-20.csv, {LATE_PATH}"
+    assert cause(files, 2, "en").endswith(t("restated.more_files", "en", n=1))
+    assert t("restated.more_files", "en", n=1) not in cause(LATE_PATH, 1, "en")
 
 
 def test_deck_adds_a_restatements_slide(restated_warehouse: Path, tmp_path: Path) -> None:
@@ -269,18 +258,20 @@ def test_deck_adds_a_restatements_slide(restated_warehouse: Path, tmp_path: Path
     assert len(deck.slides) == SLIDE_COUNT + 1
     texts = " ".join(_slide_texts(deck.slides[-1]))
     assert t("deck.restatements", "en") in texts
-    assert "+₩12,000" in texts and LATE_PATH in texts
+    assert "+₩12,000" in texts and LATE_FILE in texts
     assert t("col.revenue_churn_rate", "en") not in texts
     assert pdf_path.stat().st_size > 0
 
 
-def test_deck_without_restatements_keeps_its_slides(tmp_path: Path) -> None:
+def test_deck_without_restatements_keeps_its_slides(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
     from pptx import Presentation
 
     from orchestration.lib.deck import render_board_deck
-    from tests.dashboard_fixture import build_fixture
     from tests.test_deck import SLIDE_COUNT
 
-    warehouse = build_fixture(tmp_path / "warehouse.duckdb")
+    warehouse = request.getfixturevalue("small_warehouse").warehouse  # one build: none
+    assert query(warehouse, "select count(*) from main.mart_restatements") == [(0,)]
     pptx_path, _ = render_board_deck(warehouse, None, tmp_path, "en")
     assert len(Presentation(str(pptx_path)).slides) == SLIDE_COUNT

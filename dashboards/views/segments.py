@@ -1,8 +1,9 @@
 """Segments: the ICP table the beachhead is picked from, reference customers against the
 3-5 goal, the weekly segment pipeline and the red flags (loss and churn reasons).
 
-Reads mart_icp_segments, mart_icp_reference_customers, mart_icp_pipeline_weekly and
-mart_icp_red_flags as built; the page filters rows and never recomputes a rate.
+Reads mart_icp_segments, mart_icp_reference_customers, mart_icp_pipeline_weekly,
+mart_icp_red_flags and mart_nrr_by_dimension (NRR by product, industry, country and ICP
+segment) as built; the page filters rows and never recomputes a rate.
 """
 
 from __future__ import annotations
@@ -11,10 +12,20 @@ import pandas as pd
 import streamlit as st
 
 from dashboards import charts, data, ui
+from dashboards.formatting import format_month
 from dashboards.i18n import t
 
 REFERENCE_GOAL = (3, 5)
 PIPELINE_STEPS = ("leads", "meetings", "proposals", "contracts")
+# mart_nrr_by_dimension's dimensions -> the sidebar filter that picks their values
+# (the same session keys as the bridge page's product and account filters).
+NRR_FILTERS = {
+    "product": ("filter.product", "filter_products"),
+    "icp_segment": ("filter.icp_segment", "filter_icp"),
+    "industry": ("filter.industry", "filter_industries"),
+    "country": ("filter.country", "filter_countries"),
+}
+NRR_CHART_LINES = 8
 
 
 def _segment_table(segments_frame: pd.DataFrame, chosen: list[str]) -> None:
@@ -32,6 +43,62 @@ def _segment_table(segments_frame: pd.DataFrame, chosen: list[str]) -> None:
         counts=["accounts", "reference_customers"],
         numbers={"median_sales_cycle_days": 0, "average_health_score": 0},
     )
+
+
+def _nrr_filters(nrr: pd.DataFrame, chosen_icp: list[str]) -> dict[str, list[str]]:
+    chosen = {"icp_segment": chosen_icp}
+    for dimension, (label, key) in NRR_FILTERS.items():
+        if dimension != "icp_segment":
+            values = nrr.loc[nrr["dimension"] == dimension, "dimension_value"]
+            chosen[dimension] = ui.sidebar_multiselect(label, values, key)
+    return chosen
+
+
+def _nrr_by_dimension(nrr: pd.DataFrame, chosen: dict[str, list[str]], language: str) -> None:
+    _, end = ui.month_range()
+    st.subheader(t("segments.nrr", month=format_month(end, language, long=True)))
+    st.caption(t("segments.nrr_note"))
+    dimension = (
+        st.segmented_control(
+            t("segments.nrr_dimension"),
+            options=list(NRR_FILTERS),
+            format_func=lambda d: t(f"dimension.{d}", language),
+            default="product",
+            key="nrr_dimension",
+        )
+        or "product"
+    )
+    rows = ui.pick(
+        ui.in_range(nrr[nrr["dimension"] == dimension]), "dimension_value", chosen[dimension]
+    )
+    current = rows[rows["month"] == end]
+    if rows.empty or current.empty:
+        st.info(t("segments.nrr_empty"))
+        return
+    current = current.sort_values("base_mrr_12m", ascending=False)
+    ui.show_table(
+        current.drop(columns=["month", "dimension"]),
+        key="segments_nrr",
+        file_name=f"nrr_by_{dimension}",
+        money=["base_mrr", "base_mrr_12m", "current_mrr_12m"],
+        rates=["nrr", "grr", "nrr_12m", "grr_12m"],
+        counts=["base_accounts_12m"],
+    )
+    shown = list(current["dimension_value"][:NRR_CHART_LINES])
+    trend = rows[rows["dimension_value"].isin(shown) & rows["nrr_12m"].notna()]
+    if not trend.empty:
+        st.plotly_chart(
+            charts.lines(
+                trend,
+                "month",
+                "nrr_12m",
+                "dimension_value",
+                t("segments.nrr_chart"),
+                language,
+            ),
+            width="stretch",
+            key="segments_nrr_trend",
+        )
 
 
 def _references(segments: pd.DataFrame, chosen: list[str], language: str) -> None:
@@ -136,7 +203,10 @@ def render() -> None:
         st.info(t("gtm.empty"))
         return
     chosen = ui.sidebar_multiselect("filter.icp_segment", segments["icp_segment"], "filter_icp")
+    nrr = data.mart("mart_nrr_by_dimension")
+    nrr_chosen = _nrr_filters(nrr, chosen)
     _segment_table(segments, chosen)
+    _nrr_by_dimension(nrr, nrr_chosen, language)
     _references(segments, chosen, language)
     _pipeline(chosen, language)
     _red_flags(chosen)

@@ -145,7 +145,7 @@ def customer_success_slide(canvas: Canvas, content: DeckContent, number: int, to
                 language,
                 month=format_month(cs.nps_month, language) if cs.nps_month else "–",
             ),
-            "–" if cs.nps is None else f"{cs.nps:+.0f}",
+            "–" if cs.nps is None else f"{cs.nps:+.0f}" if round(cs.nps) else "0",
         ),
     ]
     for index, (label, value) in enumerate(boxes):
