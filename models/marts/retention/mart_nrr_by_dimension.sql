@@ -36,7 +36,7 @@ account_products as (
         account_id,
         month,
         product_id,
-        sum(beginning_mrr + fx_adjustment_mrr) as base_mrr,
+        sum({{ constant_currency_base('beginning_mrr', 'fx_adjustment_mrr') }}) as base_mrr,
         sum(mrr) as current_mrr
     from product_months
     group by account_id, month, product_id
@@ -76,7 +76,7 @@ segment_monthly_rates as (
         month,
         dimension,
         dimension_value,
-        beginning_mrr + fx_adjustment_mrr as base_mrr,
+        {{ constant_currency_base('beginning_mrr', 'fx_adjustment_mrr') }} as base_mrr,
         nrr,
         grr
     from segment_bridge
