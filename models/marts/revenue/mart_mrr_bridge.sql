@@ -33,7 +33,7 @@ month_totals as (
     select
         month,
         sum(mrr) as mrr,
-        sum(case when is_active then 1 else 0 end) as customers
+        cast(sum(case when is_active then 1 else 0 end) as {{ dbt.type_bigint() }}) as customers
     from account_months
     group by month
 ),
@@ -47,11 +47,11 @@ movement_totals as (
         sum(case when movement_type = 'contraction' then -1 * mrr_change else 0 end) as contraction_mrr,
         sum(case when movement_type = 'churn' then -1 * mrr_change else 0 end) as churned_mrr,
         sum(case when movement_type = 'fx_adjustment' then mrr_change else 0 end) as fx_adjustment_mrr,
-        sum(case when movement_type = 'new' then 1 else 0 end) as new_customers,
-        sum(case when movement_type = 'churn' then 1 else 0 end) as churned_customers,
-        sum(case when movement_type = 'reactivation' then 1 else 0 end) as reactivated_customers,
-        sum(case when movement_type = 'expansion' then 1 else 0 end) as expansion_customers,
-        sum(case when movement_type = 'contraction' then 1 else 0 end) as contraction_customers
+        cast(sum(case when movement_type = 'new' then 1 else 0 end) as {{ dbt.type_bigint() }}) as new_customers,
+        cast(sum(case when movement_type = 'churn' then 1 else 0 end) as {{ dbt.type_bigint() }}) as churned_customers,
+        cast(sum(case when movement_type = 'reactivation' then 1 else 0 end) as {{ dbt.type_bigint() }}) as reactivated_customers,
+        cast(sum(case when movement_type = 'expansion' then 1 else 0 end) as {{ dbt.type_bigint() }}) as expansion_customers,
+        cast(sum(case when movement_type = 'contraction' then 1 else 0 end) as {{ dbt.type_bigint() }}) as contraction_customers
     from movements
     group by month
 ),
