@@ -1,6 +1,6 @@
 {#- Month-over-month MRR growth = (ending MRR − beginning MRR) ÷ beginning MRR, where
     beginning MRR is the prior month's ending MRR (so FX moves count as growth, as reported).
-    Null when the month began at 0. -#}
+    Null when the month began at 0. Divided as DOUBLE on every engine (divide()). -#}
 {% macro mrr_growth_rate(ending_mrr, beginning_mrr) -%}
-    cast(({{ ending_mrr }} - {{ beginning_mrr }}) / nullif({{ beginning_mrr }}, 0) as {{ type_rate() }})
+    cast({{ divide('(' ~ ending_mrr ~ ' - ' ~ beginning_mrr ~ ')', beginning_mrr) }} as {{ type_rate() }})
 {%- endmacro %}
