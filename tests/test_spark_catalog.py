@@ -75,3 +75,38 @@ def test_warehouse_target_spark_points_settings_at_the_catalog(
     assert settings.warehouse_path == tmp_path / "sw" / "catalog.duckdb"
     env = spark.environment(tmp_path / "sw")
     assert env["SPARK_RAW_DIR"] == str(tmp_path / "sw" / "raw")
+
+
+def test_each_source_exports_the_ingestion_bookkeeping_too(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "catalog.duckdb"))
+    con.execute("create schema raw")
+    con.execute("create table raw.stripe__invoices (id varchar)")
+    con.execute("create table raw.landing_manifest (path varchar, status varchar)")
+    con.execute("create table raw.landing_quarantine (path varchar)")
+    assert spark.export_raw_tables(con, tmp_path, ["stripe__invoices"]) == [
+        "landing_manifest",
+        "landing_quarantine",
+        "stripe__invoices",
+    ]
+    con.close()
+
+
+def test_every_dbt_source_table_is_exported_by_the_ingestion_assets() -> None:
+    """`warehouse build --target spark` (the Dagster job) exports each source's raw tables
+    as its ingestion asset runs; Spark registers one table per dbt source from those
+    folders (macros/cross_db/register_raw_sources.sql). A source table no asset exports
+    fails the Spark build with UNABLE_TO_INFER_SCHEMA."""
+    import yaml
+
+    from orchestration.defs.ingestion.assets import raw_tables_of
+    from orchestration.lib.landing import contract
+
+    exported = {t for source in contract.SOURCES for t in raw_tables_of(source)}
+    exported |= set(spark.BOOKKEEPING_TABLES)
+    declared = set()
+    for path in (Path(__file__).resolve().parents[1] / "models").rglob("*.yml"):
+        for source in (yaml.safe_load(path.read_text()) or {}).get("sources") or []:
+            for table in source.get("tables") or []:
+                declared.add(table.get("identifier") or table["name"])
+    assert declared, "no dbt sources found"
+    assert declared <= exported, sorted(declared - exported)

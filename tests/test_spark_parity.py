@@ -58,8 +58,8 @@ RATE = re.compile(r"rate|pct|nrr|grr|retention|ratio|_to_|score|share|probabilit
 CENT = 0.005
 RATE_TOLERANCE = 1e-9
 
-# Out of `make test` until the merged models are Spark-portable again (issue 16: contract
-# types varchar/hugeint and new seeds' varchar column types fail on Spark); `make test-spark`.
+# Part of `make test`; `make test-spark` runs it alone. tests/test_portable_sql.py catches
+# DuckDB-only types (varchar, hugeint, ::) in seconds, without Java.
 pytestmark = [
     pytest.mark.spark_parity,
     pytest.mark.skipif(

@@ -13,3 +13,20 @@
 {% macro spark__gtm_median(expression) -%}
     percentile({{ expression }}, 0.5)
 {%- endmacro %}
+
+{#- The quotient macros of macros/utils/type_money.sql. DuckDB divides DECIMAL by DECIMAL as
+    DOUBLE and casts the quotient back; Spark would keep DECIMAL and, for a decimal(38, 12)
+    over a decimal(38, 6), cut the scale to 6 digits (0.796748 for 0.796747967480) before
+    the cast. Dividing as DOUBLE (divide()) gives DuckDB's quotient, rounded once by the
+    cast. -#}
+{% macro spark__local_amount_quotient(numerator, denominator) -%}
+    cast({{ divide(numerator, denominator) }} as {{ type_rate() }})
+{%- endmacro %}
+
+{% macro spark__money_quotient(numerator, denominator) -%}
+    cast({{ divide(numerator, denominator) }} as {{ type_money() }})
+{%- endmacro %}
+
+{% macro spark__rate_quotient(numerator, denominator) -%}
+    cast({{ divide(numerator, denominator) }} as {{ type_rate() }})
+{%- endmacro %}

@@ -5,7 +5,7 @@
     case
         when {{ interval }} is null then 'unknown'
         when coalesce({{ interval_count }}, 1) = 1 then {{ interval }}
-        else cast({{ interval_count }} as varchar) || ' ' || {{ interval }}
+        else cast({{ interval_count }} as {{ dbt.type_string() }}) || ' ' || {{ interval }}
     end
 {%- endmacro %}
 

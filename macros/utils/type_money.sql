@@ -15,7 +15,9 @@
     4. A ratio (NRR, CAC, win rate, ...) is rounded once to 12 places (rate_quotient) or,
        when it is an amount per something (CAC, LTV), to 6 places (money_quotient).
     Money columns are rounded to 2 decimals only for display.
-    DuckDB turns decimal ÷ decimal into a double: the quotient macros cast it back. -#}
+    DuckDB turns decimal ÷ decimal into a double: the quotient macros cast it back. Spark
+    keeps DECIMAL and cuts a quotient of two wide decimals to 6 places: there the quotient
+    macros divide as DOUBLE too (spark__ variants in macros/cross_db/spark_functions.sql). -#}
 {% macro type_money() -%}
     {{ return(adapter.dispatch('type_money')()) }}
 {%- endmacro %}
@@ -35,16 +37,28 @@
 {#- numerator ÷ denominator kept at 12 places: a local amount on its way to conversion (a
     month's normalisation), so that the conversion is its one rounding. -#}
 {% macro local_amount_quotient(numerator, denominator) -%}
+    {{ return(adapter.dispatch('local_amount_quotient', 'revenue_warehouse')(numerator, denominator)) }}
+{%- endmacro %}
+
+{% macro default__local_amount_quotient(numerator, denominator) -%}
     cast(cast({{ numerator }} as {{ type_rate() }}) / nullif({{ denominator }}, 0) as {{ type_rate() }})
 {%- endmacro %}
 
 {#- numerator ÷ denominator as money (6 places); null when the denominator is 0 or null. -#}
 {% macro money_quotient(numerator, denominator) -%}
+    {{ return(adapter.dispatch('money_quotient', 'revenue_warehouse')(numerator, denominator)) }}
+{%- endmacro %}
+
+{% macro default__money_quotient(numerator, denominator) -%}
     cast(cast({{ numerator }} as {{ type_money() }}) / nullif({{ denominator }}, 0) as {{ type_money() }})
 {%- endmacro %}
 
 {#- numerator ÷ denominator as a rate (12 places); null when the denominator is 0 or null. -#}
 {% macro rate_quotient(numerator, denominator) -%}
+    {{ return(adapter.dispatch('rate_quotient', 'revenue_warehouse')(numerator, denominator)) }}
+{%- endmacro %}
+
+{% macro default__rate_quotient(numerator, denominator) -%}
     cast(cast({{ numerator }} as {{ type_rate() }}) / nullif({{ denominator }}, 0) as {{ type_rate() }})
 {%- endmacro %}
 

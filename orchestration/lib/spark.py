@@ -25,6 +25,9 @@ import duckdb
 TARGETS = ("duckdb", "spark")
 CATALOG_FILE = "catalog.duckdb"
 RAW_FOLDER = "raw"
+# The ingestion's bookkeeping in schema raw (orchestration/lib/landing/manifest.py), a dbt
+# source too (models/marts/reporting): every source's load writes to it.
+BOOKKEEPING_TABLES = ("landing_manifest", "landing_quarantine")
 # Folders under DIR that are not marts (Spark keeps other schemas in `<schema>.db`).
 _NOT_MARTS = {RAW_FOLDER, "metastore_db", "build_reports", "board_decks"}
 
@@ -49,7 +52,8 @@ def environment(spark_dir: Path) -> dict[str, str]:
 def export_raw_tables(
     con: duckdb.DuckDBPyConnection, spark_dir: Path, tables: Iterable[str] | None = None
 ) -> list[str]:
-    """Write raw tables (all of schema raw, or `tables`) as one Parquet folder each.
+    """Write raw tables (all of schema raw, or `tables` plus the bookkeeping tables, which
+    each source's load updates) as one Parquet folder each.
 
     A folder is replaced whole (written beside, then renamed), so Spark never reads half a
     table. Empty tables still get a file: Spark infers a folder's schema from its files."""
@@ -61,7 +65,8 @@ def export_raw_tables(
             "select table_name from information_schema.tables where table_schema = 'raw'"
         ).fetchall()
     }
-    names = sorted(existing if tables is None else existing.intersection(tables))
+    wanted = existing if tables is None else {*tables, *BOOKKEEPING_TABLES}
+    names = sorted(existing.intersection(wanted))
     for name in names:
         final = raw_dir / name
         staging = raw_dir / f".{name}.writing"

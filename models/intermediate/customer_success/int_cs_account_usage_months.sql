@@ -97,7 +97,7 @@ final as (
         core_features_used,
         core_feature_events,
         prior_3m_active_users,
-        cast(prior_3m_active_users / 3.0 as {{ type_rate() }}) as prior_3m_mean_active_users
+        cast({{ divide('prior_3m_active_users', '3') }} as {{ type_rate() }}) as prior_3m_mean_active_users
     from with_prior
 )
 

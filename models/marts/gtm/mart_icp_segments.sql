@@ -85,8 +85,8 @@ lead_counts as (
 deal_stats as (
     select
         icp_segment,
-        sum(case when is_closed then 1 else 0 end) as closed_opportunities,
-        sum(case when is_won then 1 else 0 end) as won_opportunities,
+        cast(sum(case when is_closed then 1 else 0 end) as {{ dbt.type_bigint() }}) as closed_opportunities,
+        cast(sum(case when is_won then 1 else 0 end) as {{ dbt.type_bigint() }}) as won_opportunities,
         sum(case when is_closed then amount else 0 end) as closed_amount,
         sum(case when is_won then amount else 0 end) as won_amount,
         sum(
@@ -150,8 +150,8 @@ logo_churn as (
     -- churned accounts ÷ accounts paying at the start of the month, over the 12 months to M
     select
         account_month_flags.icp_segment,
-        sum(case when account_month_flags.previous_mrr > 0 then 1 else 0 end) as beginning_accounts,
-        sum(case when churns.account_id is not null then 1 else 0 end) as churned_accounts
+        cast(sum(case when account_month_flags.previous_mrr > 0 then 1 else 0 end) as {{ dbt.type_bigint() }}) as beginning_accounts,
+        cast(sum(case when churns.account_id is not null then 1 else 0 end) as {{ dbt.type_bigint() }}) as churned_accounts
     from account_month_flags
     cross join latest_month
     left join mrr_movements as churns

@@ -44,7 +44,7 @@ bridge_window as (
     -- churned + contraction MRR are the retention mart's own
     select
         window_months.month,
-        sum(mrr_bridge.new_customers) as new_customers,
+        cast(sum(mrr_bridge.new_customers) as {{ dbt.type_bigint() }}) as new_customers,
         sum(mrr_bridge.new_mrr) as new_mrr,
         sum(mrr_bridge.ending_mrr) as window_ending_mrr,
         sum(retention.churned_mrr + retention.contraction_mrr) as churned_and_contraction_mrr,

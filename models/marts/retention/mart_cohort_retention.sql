@@ -22,7 +22,7 @@ cohort_months as (
         first_paid_month as cohort_month,
         month,
         months_since_first_paid as months_since_start,
-        sum(case when is_active then 1 else 0 end) as active_accounts,
+        cast(sum(case when is_active then 1 else 0 end) as {{ dbt.type_bigint() }}) as active_accounts,
         sum(mrr) as mrr
     from account_months
     group by first_paid_month, month, months_since_first_paid

@@ -28,7 +28,7 @@ totals as (
         sum(base_mrr) as base_mrr,
         sum(current_mrr) as current_mrr,
         sum(case when current_mrr < base_mrr then current_mrr else base_mrr end) as retained_mrr,
-        sum(case when current_mrr > 0 then 1 else 0 end) as retained_accounts
+        cast(sum(case when current_mrr > 0 then 1 else 0 end) as {{ dbt.type_bigint() }}) as retained_accounts
     from account_values
     group by month
 ),

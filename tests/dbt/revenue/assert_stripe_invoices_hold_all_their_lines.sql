@@ -47,8 +47,8 @@ final as (
         lines_extracted,
         case
             when has_more_lines then 'lines.has_more is true: only the first page of lines was extracted'
-            else 'the lines add up to ' || cast(lines_amount as varchar)
-                || ', not the invoice subtotal ' || cast(subtotal_amount as varchar)
+            else 'the lines add up to ' || cast(lines_amount as {{ dbt.type_string() }})
+                || ', not the invoice subtotal ' || cast(subtotal_amount as {{ dbt.type_string() }})
         end as problem
     from compared
     where
