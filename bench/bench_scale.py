@@ -13,6 +13,11 @@ For one size it:
    warehouse uses, and writes one aggregate (`one_pass_s`);
 4. adds one more day of event files and runs the nightly `warehouse build` again.
 Figures are ratios within the run (machines are noisy), never asserted by tests.
+
+Where the time went is written beside the figures (`phases`): for the full and the nightly
+build, the seconds of every Dagster step (parsed from the build log's "Finished execution
+of step" records) and dbt's own timings (run_results.json of that build): models and tests
+in total and the ten slowest nodes.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import json
 import math
 import os
 import platform
+import re
 import resource
 import shutil
 import subprocess
@@ -125,9 +131,52 @@ def one_pass(landing: Path) -> float:
     return time.perf_counter() - started
 
 
-def build(landing: Path, warehouse: Path, as_of: date, log: Path) -> tuple[float, float]:
-    """`warehouse build` in a child; returns wall seconds and the child's peak RSS (MB)."""
+_STEP = re.compile(r'Finished execution of step "([^"]+)" in ([0-9.]+)(ms|s|m)\b')
+
+
+def step_seconds(log_text: str) -> dict[str, float]:
+    """Seconds per Dagster step from the build log (the last record of a step wins)."""
+    scale = {"ms": 0.001, "s": 1.0, "m": 60.0}
+    return {
+        step: round(float(value) * scale[unit], 2) for step, value, unit in _STEP.findall(log_text)
+    }
+
+
+def dbt_timings(since: float, top: int = 10) -> dict:
+    """dbt's node timings of the newest run_results.json written after `since`."""
+    found = [p for p in (REPO / "target").rglob("run_results.json") if p.stat().st_mtime >= since]
+    if not found:
+        return {}
+    results = json.loads(max(found, key=lambda p: p.stat().st_mtime).read_text())
+    nodes = [
+        (r["unique_id"], r.get("execution_time") or 0.0, r["status"])
+        for r in results.get("results", [])
+    ]
+    by_type: dict[str, dict[str, float]] = {}
+    for unique_id, seconds, _ in nodes:
+        kind = by_type.setdefault(unique_id.split(".", 1)[0], {"nodes": 0, "seconds": 0.0})
+        kind["nodes"] += 1
+        kind["seconds"] = round(kind["seconds"] + seconds, 2)
+    slowest = sorted(nodes, key=lambda n: -n[1])[:top]
+    return {
+        "elapsed_s": round(results.get("elapsed_time") or 0.0, 1),
+        "by_type": by_type,
+        "slowest": [
+            {"node": u.split(".", 2)[-1], "kind": u.split(".", 1)[0], "s": round(t, 2)}
+            for u, t, _ in slowest
+        ],
+    }
+
+
+def build(
+    landing: Path, warehouse: Path, as_of: date, log: Path, phases: dict | None = None
+) -> tuple[float, float]:
+    """`warehouse build` in a child; returns wall seconds and the child's peak RSS (MB).
+
+    With `phases`, fills it with the build's Dagster step and dbt node timings."""
     started = time.perf_counter()
+    started_wall = time.time()
+    offset = log.stat().st_size if log.exists() else 0
     with log.open("a", encoding="utf-8") as out:
         subprocess.run(
             [
@@ -147,7 +196,28 @@ def build(landing: Path, warehouse: Path, as_of: date, log: Path) -> tuple[float
         )
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if phases is not None:
+        with log.open(encoding="utf-8", errors="replace") as handle:
+            handle.seek(offset)
+            phases["steps_s"] = step_seconds(handle.read())
+        phases["dbt"] = dbt_timings(started_wall)
     return seconds, peak
+
+
+def print_phases(phases: dict) -> None:
+    """The breakdown as a short table on stderr (the JSON goes to stdout)."""
+    for build_name, phase in phases.items():
+        print(f"-- {build_name}: Dagster steps (s)", file=sys.stderr)
+        for step, secs in sorted(phase.get("steps_s", {}).items(), key=lambda kv: -kv[1]):
+            print(f"   {secs:9.1f}  {step}", file=sys.stderr)
+        dbt = phase.get("dbt") or {}
+        if dbt:
+            kinds = ", ".join(
+                f"{k} {v['nodes']} nodes {v['seconds']} s" for k, v in dbt["by_type"].items()
+            )
+            print(f"-- {build_name}: dbt {dbt['elapsed_s']} s ({kinds}); slowest:", file=sys.stderr)
+            for node in dbt["slowest"]:
+                print(f"   {node['s']:9.1f}  {node['kind']} {node['node']}", file=sys.stderr)
 
 
 def run_size(args: argparse.Namespace) -> dict:
@@ -160,7 +230,8 @@ def run_size(args: argparse.Namespace) -> dict:
     log = args.work / "build.log"
     log.unlink(missing_ok=True)
 
-    full_s, peak_full = build(landing, warehouse, as_of, log)
+    phases: dict[str, dict] = {"full": {}, "nightly": {}}
+    full_s, peak_full = build(landing, warehouse, as_of, log, phases["full"])
     one_pass_s = one_pass(landing)
 
     con = duckdb.connect()
@@ -170,7 +241,9 @@ def run_size(args: argparse.Namespace) -> dict:
     )
     write_event_day(con, landing, as_of, per_day)
     con.close()
-    nightly_s, peak_nightly = build(landing, warehouse, as_of + timedelta(days=1), log)
+    nightly_s, peak_nightly = build(
+        landing, warehouse, as_of + timedelta(days=1), log, phases["nightly"]
+    )
 
     events = (
         duckdb.connect(str(warehouse), read_only=True)
@@ -195,6 +268,7 @@ def run_size(args: argparse.Namespace) -> dict:
         "nightly_s": round(nightly_s, 1),
         "ratio_nightly_to_full": round(nightly_s / full_s, 3),
         "peak_rss_mb": round(max(peak_full, peak_nightly), 1),
+        "phases": phases,
     }
 
 
@@ -242,6 +316,7 @@ def main() -> None:
         plot(results, REPO / "bench" / "results" / "scale.png")
         return
     result = run_size(args)
+    print_phases(result["phases"])
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))
