@@ -108,7 +108,7 @@ def ingest_all(
     con: duckdb.DuckDBPyConnection, landing: Path, *, loaded_at: datetime
 ) -> list[SourceLoadResult]:
     landing = _check_landing(landing)
-    validator = Validator()
+    validator = Validator.shared()
     return [
         ingest_source(con, landing, source, loaded_at=loaded_at, validator=validator)
         for source in contract.SOURCES
@@ -548,7 +548,7 @@ def _validate(
         frames = samples.get(table)
         if not frames:
             continue
-        validator = validator or Validator()
+        validator = validator or Validator.shared()
         df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         result.validations.append(validator.validate(table, fields, df, seeds, len(frames)))
     return validator
