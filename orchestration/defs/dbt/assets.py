@@ -56,12 +56,12 @@ class DbtBuildConfig(dg.Config):
     full_refresh: bool = False
 
 
-# Work a nightly skips when the project is the one the warehouse was last built with:
-# unit tests (they test the SQL on fixed rows, never the data) and seeds (the tables are
-# in the copy the build started from). A full build, --full-refresh and any change to the
-# project's SQL, YAML, seeds or dbt version run them all.
+# Work a nightly skips when the project is the one the warehouse was last built with: unit
+# tests (they test the SQL on fixed rows, never the data). A full build, --full-refresh and
+# any change to the project's SQL, YAML, seeds or dbt version run them all. Seeds stay:
+# they are assets the published_warehouse step waits for (and cost little).
 CODE_STATE = "raw.dbt_code_state"
-UNCHANGED_CODE_EXCLUDE = "resource_type:unit_test resource_type:seed"
+UNCHANGED_CODE_EXCLUDE = "resource_type:unit_test"
 
 
 def project_fingerprint() -> str:
@@ -154,8 +154,8 @@ def warehouse_dbt_assets(
     if fingerprint and not config.full_refresh and built_with(warehouse.build_path) == fingerprint:
         args += ["--exclude", UNCHANGED_CODE_EXCLUDE]
         context.log.info(
-            "dbt project unchanged since the last build of this warehouse: unit tests and "
-            "seeds are not run again"
+            "dbt project unchanged since the last build of this warehouse: its unit tests "
+            "are not run again"
         )
     # dbt writes the run's working copy, never the published file (profiles.yml reads it).
     published_env = os.environ.get("WAREHOUSE_PATH")
