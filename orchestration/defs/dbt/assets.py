@@ -64,12 +64,12 @@ CODE_STATE = "raw.dbt_code_state"
 UNCHANGED_CODE_EXCLUDE = "resource_type:unit_test"
 
 
-def project_fingerprint() -> str:
+def project_fingerprint(root: Path | None = None) -> str:
     """sha256 of every file dbt reads to build (models, macros, seeds, singular tests,
     dbt_project.yml, profiles.yml) and the dbt version."""
     from dbt.version import __version__ as dbt_version
 
-    root = Path(dbt_project.project_dir)
+    root = Path(root or dbt_project.project_dir)
     digest = hashlib.sha256(dbt_version.encode())
     for name in (*_SOURCES_OF_MANIFEST, "profiles.yml"):
         path = root / name
