@@ -305,7 +305,9 @@ def run_size(args: argparse.Namespace) -> dict:
     }
 
 
-def plot(results: list[dict], out: Path) -> None:
+def plot(results: list[dict], out: Path) -> dict[str, float]:
+    """scale.png, and the fitted exponents (seconds ~ events^k) written beside it as
+    scale_fit.json and returned."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -315,6 +317,7 @@ def plot(results: list[dict], out: Path) -> None:
     results = sorted(results, key=lambda r: r["events"])
     events = np.array([r["events"] for r in results], dtype=float)
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    exponents: dict[str, float] = {}
     for key, label in (
         ("full_build_s", "full build"),
         ("one_pass_s", "one pass (floor)"),
@@ -324,6 +327,7 @@ def plot(results: list[dict], out: Path) -> None:
         exponent = (
             np.polyfit(np.log(events), np.log(seconds), 1)[0] if len(results) > 1 else math.nan
         )
+        exponents[key] = round(float(exponent), 3)
         left.loglog(events, seconds, marker="o", label=f"{label} (exponent {exponent:.2f})")
     left.set(xlabel="events", ylabel="seconds", title="time against size")
     left.legend()
@@ -333,6 +337,15 @@ def plot(results: list[dict], out: Path) -> None:
     fig.tight_layout()
     out.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out, dpi=120)
+    fit = {
+        "exponents": exponents,
+        "sizes": [
+            {k: r.get(k) for k in ("accounts", "events", "full_build_s", "nightly_s")}
+            for r in results
+        ],
+    }
+    out.with_name("scale_fit.json").write_text(json.dumps(fit, indent=2) + "\n")
+    return exponents
 
 
 def main() -> None:
@@ -349,7 +362,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.plot:
         results = [json.loads(p.read_text()) for p in args.plot]
-        plot(results, REPO / "bench" / "results" / "scale.png")
+        print(json.dumps(plot(results, REPO / "bench" / "results" / "scale.png")))
         return
     result = run_size(args)
     print_phases(result["phases"])
