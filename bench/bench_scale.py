@@ -13,6 +13,11 @@ For one size it:
    warehouse uses, and writes one aggregate (`one_pass_s`);
 4. adds one more day of event files and runs the nightly `warehouse build` again.
 Figures are ratios within the run (machines are noisy), never asserted by tests.
+
+Where the time went is written beside the figures (`phases`): for the full and the nightly
+build, the seconds of every Dagster step (parsed from the build log's "Finished execution
+of step" records) and dbt's own timings (run_results.json of that build): models and tests
+in total and the ten slowest nodes.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import json
 import math
 import os
 import platform
+import re
 import resource
 import shutil
 import subprocess
@@ -42,6 +48,7 @@ from orchestration.lib.landing.files import discover  # noqa: E402
 WAREHOUSE_CLI = Path(sys.executable).parent / "warehouse"
 AS_OF = date(2026, 11, 15)
 EVENTS_DIR = "usage/segment"
+MEMORY_LIMIT = os.environ.get("DUCKDB_MEMORY_LIMIT", "4GB")
 
 
 def account_ids(landing: Path) -> list[str]:
@@ -103,31 +110,103 @@ def make_landing(work: Path, accounts: int, months: int, events: int) -> tuple[P
     return landing, per_day, AS_OF
 
 
+def reuse_landing(work: Path, months: int, events: int) -> tuple[Path, int, date]:
+    """The landing an earlier run of this size wrote, without its nightly day: measuring
+    a change at the same size then skips the generation."""
+    landing = work / "landing"
+    (landing / EVENTS_DIR / f"bench_{AS_OF.isoformat()}.jsonl.gz").unlink(missing_ok=True)
+    first_day = date(AS_OF.year, AS_OF.month, 1) - timedelta(days=30 * months)
+    return landing, max(1, events // (AS_OF - first_day).days), AS_OF
+
+
 def one_pass(landing: Path) -> float:
-    """The floor: every landing file read once, by one query, into one aggregate."""
+    """The floor: every landing file read once, by one query, into one aggregate.
+
+    JSONL is read as JSON objects (no schema inference over thousands of files) and every
+    contract field is extracted from each; CSV is read as text with every column."""
+    from orchestration.lib.landing.load import json_path
+
     parts = []
     for obj in contract.ALL_OBJECTS:
         paths = [str(p) for p in discover(landing, obj)]
         if not paths:
             continue
         listed = "[" + ", ".join(f"'{p}'" for p in paths) + "]"
-        reader = (
-            f"read_json({listed}, format = 'newline_delimited', union_by_name = true)"
-            if obj.format == "jsonl"
-            else f"read_csv({listed}, union_by_name = true, all_varchar = true)"
-        )
-        # Hash every column so DuckDB cannot skip reading what the warehouse reads.
-        parts.append(f"select count(*) as n, sum(hash(t) % 1000) as h from {reader} as t")
+        if obj.format == "jsonl":
+            fields = [f.path for f in obj.fields if not f.sum_of and "[*]" not in f.path]
+            fields += [c.array_path for c in obj.children]
+            extract = ", ".join(f"'{json_path(f)}'" for f in fields)
+            parts.append(
+                f"select count(*) as n, sum(hash(json_extract_string(json, [{extract}])) % 1000)"
+                f" as h from read_json_objects({listed}, format = 'newline_delimited')"
+            )
+        else:
+            # Hash every column so DuckDB cannot skip reading what the warehouse reads.
+            parts.append(
+                "select count(*) as n, sum(hash(t) % 1000) as h from "
+                f"read_csv({listed}, union_by_name = true, all_varchar = true) as t"
+            )
+    con = duckdb.connect()
+    # Bounded like the build's DuckDB: unbounded, reading ~2,000 JSON files at once took
+    # every byte of the machine (and failed) before a row was aggregated.
+    con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
+    con.execute("set preserve_insertion_order = false")
     started = time.perf_counter()
-    duckdb.connect().execute(
+    con.execute(
         "create table floor as select sum(n), sum(h) from (" + " union all ".join(parts) + ")"
     )
     return time.perf_counter() - started
 
 
-def build(landing: Path, warehouse: Path, as_of: date, log: Path) -> tuple[float, float]:
-    """`warehouse build` in a child; returns wall seconds and the child's peak RSS (MB)."""
+_STEP = re.compile(r'Finished execution of step "([^"]+)" in ([0-9hms.]+?)\.?$', re.M)
+_PART = re.compile(r"([0-9.]+)(ms|h|m|s)")
+
+
+def step_seconds(log_text: str) -> dict[str, float]:
+    """Seconds per Dagster step from the build log ("in 8m15s", "in 2.31s", "in 950ms");
+    the last record of a step wins."""
+    scale = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
+    return {
+        step: round(sum(float(v) * scale[u] for v, u in _PART.findall(took)), 2)
+        for step, took in _STEP.findall(log_text)
+    }
+
+
+def dbt_timings(since: float, top: int = 10) -> dict:
+    """dbt's node timings of the newest run_results.json written after `since`."""
+    found = [p for p in (REPO / "target").rglob("run_results.json") if p.stat().st_mtime >= since]
+    if not found:
+        return {}
+    results = json.loads(max(found, key=lambda p: p.stat().st_mtime).read_text())
+    nodes = [
+        (r["unique_id"], r.get("execution_time") or 0.0, r["status"])
+        for r in results.get("results", [])
+    ]
+    by_type: dict[str, dict[str, float]] = {}
+    for unique_id, seconds, _ in nodes:
+        kind = by_type.setdefault(unique_id.split(".", 1)[0], {"nodes": 0, "seconds": 0.0})
+        kind["nodes"] += 1
+        kind["seconds"] = round(kind["seconds"] + seconds, 2)
+    slowest = sorted(nodes, key=lambda n: -n[1])[:top]
+    return {
+        "elapsed_s": round(results.get("elapsed_time") or 0.0, 1),
+        "by_type": by_type,
+        "slowest": [
+            {"node": u.split(".", 2)[-1], "kind": u.split(".", 1)[0], "s": round(t, 2)}
+            for u, t, _ in slowest
+        ],
+    }
+
+
+def build(
+    landing: Path, warehouse: Path, as_of: date, log: Path, phases: dict | None = None
+) -> tuple[float, float]:
+    """`warehouse build` in a child; returns wall seconds and the child's peak RSS (MB).
+
+    With `phases`, fills it with the build's Dagster step and dbt node timings."""
     started = time.perf_counter()
+    started_wall = time.time()
+    offset = log.stat().st_size if log.exists() else 0
     with log.open("a", encoding="utf-8") as out:
         subprocess.run(
             [
@@ -147,20 +226,45 @@ def build(landing: Path, warehouse: Path, as_of: date, log: Path) -> tuple[float
         )
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if phases is not None:
+        with log.open(encoding="utf-8", errors="replace") as handle:
+            handle.seek(offset)
+            phases["steps_s"] = step_seconds(handle.read())
+        phases["dbt"] = dbt_timings(started_wall)
     return seconds, peak
+
+
+def print_phases(phases: dict) -> None:
+    """The breakdown as a short table on stderr (the JSON goes to stdout)."""
+    for build_name, phase in phases.items():
+        print(f"-- {build_name}: Dagster steps (s)", file=sys.stderr)
+        for step, secs in sorted(phase.get("steps_s", {}).items(), key=lambda kv: -kv[1]):
+            print(f"   {secs:9.1f}  {step}", file=sys.stderr)
+        dbt = phase.get("dbt") or {}
+        if dbt:
+            kinds = ", ".join(
+                f"{k} {v['nodes']} nodes {v['seconds']} s" for k, v in dbt["by_type"].items()
+            )
+            print(f"-- {build_name}: dbt {dbt['elapsed_s']} s ({kinds}); slowest:", file=sys.stderr)
+            for node in dbt["slowest"]:
+                print(f"   {node['s']:9.1f}  {node['kind']} {node['node']}", file=sys.stderr)
 
 
 def run_size(args: argparse.Namespace) -> dict:
     args.work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    landing, per_day, as_of = make_landing(args.work, args.accounts, args.months, args.events)
+    if args.reuse and (args.work / "landing" / EVENTS_DIR).is_dir():
+        landing, per_day, as_of = reuse_landing(args.work, args.months, args.events)
+    else:
+        landing, per_day, as_of = make_landing(args.work, args.accounts, args.months, args.events)
     generate_s = time.perf_counter() - started
     warehouse = args.work / "warehouse.duckdb"
     warehouse.unlink(missing_ok=True)
     log = args.work / "build.log"
     log.unlink(missing_ok=True)
 
-    full_s, peak_full = build(landing, warehouse, as_of, log)
+    phases: dict[str, dict] = {"full": {}, "nightly": {}}
+    full_s, peak_full = build(landing, warehouse, as_of, log, phases["full"])
     one_pass_s = one_pass(landing)
 
     con = duckdb.connect()
@@ -170,7 +274,9 @@ def run_size(args: argparse.Namespace) -> dict:
     )
     write_event_day(con, landing, as_of, per_day)
     con.close()
-    nightly_s, peak_nightly = build(landing, warehouse, as_of + timedelta(days=1), log)
+    nightly_s, peak_nightly = build(
+        landing, warehouse, as_of + timedelta(days=1), log, phases["nightly"]
+    )
 
     events = (
         duckdb.connect(str(warehouse), read_only=True)
@@ -195,10 +301,13 @@ def run_size(args: argparse.Namespace) -> dict:
         "nightly_s": round(nightly_s, 1),
         "ratio_nightly_to_full": round(nightly_s / full_s, 3),
         "peak_rss_mb": round(max(peak_full, peak_nightly), 1),
+        "phases": phases,
     }
 
 
-def plot(results: list[dict], out: Path) -> None:
+def plot(results: list[dict], out: Path) -> dict[str, float]:
+    """scale.png, and the fitted exponents (seconds ~ events^k) written beside it as
+    scale_fit.json and returned."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -208,6 +317,7 @@ def plot(results: list[dict], out: Path) -> None:
     results = sorted(results, key=lambda r: r["events"])
     events = np.array([r["events"] for r in results], dtype=float)
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    exponents: dict[str, float] = {}
     for key, label in (
         ("full_build_s", "full build"),
         ("one_pass_s", "one pass (floor)"),
@@ -217,6 +327,7 @@ def plot(results: list[dict], out: Path) -> None:
         exponent = (
             np.polyfit(np.log(events), np.log(seconds), 1)[0] if len(results) > 1 else math.nan
         )
+        exponents[key] = round(float(exponent), 3)
         left.loglog(events, seconds, marker="o", label=f"{label} (exponent {exponent:.2f})")
     left.set(xlabel="events", ylabel="seconds", title="time against size")
     left.legend()
@@ -226,6 +337,15 @@ def plot(results: list[dict], out: Path) -> None:
     fig.tight_layout()
     out.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out, dpi=120)
+    fit = {
+        "exponents": exponents,
+        "sizes": [
+            {k: r.get(k) for k in ("accounts", "events", "full_build_s", "nightly_s")}
+            for r in results
+        ],
+    }
+    out.with_name("scale_fit.json").write_text(json.dumps(fit, indent=2) + "\n")
+    return exponents
 
 
 def main() -> None:
@@ -235,13 +355,17 @@ def main() -> None:
     parser.add_argument("--months", type=int, default=60)
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench_scale"))
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "results" / "scale.json")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the landing already under --work"
+    )
     parser.add_argument("--plot", nargs="+", type=Path, help="result files to draw scale.png from")
     args = parser.parse_args()
     if args.plot:
         results = [json.loads(p.read_text()) for p in args.plot]
-        plot(results, REPO / "bench" / "results" / "scale.png")
+        print(json.dumps(plot(results, REPO / "bench" / "results" / "scale.png")))
         return
     result = run_size(args)
+    print_phases(result["phases"])
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))

@@ -212,3 +212,34 @@ def test_later_files_never_change_a_past_month(scenario: CsWarehouse) -> None:
         "select survey_score from main.mart_account_health "
         "where account_id = 'H1' and month = date '2025-04-01'",
     ) == [(Decimal("50"),)]
+
+
+def test_incremental_product_events_equal_a_full_refresh(scenario: CsWarehouse) -> None:
+    """int_cs_product_event_days is kept incrementally (only the lookback's loads are
+    converted again): after the later files, what it holds, and the product events view
+    over it, equal a --full-refresh build of the same landing."""
+    events_sql = "select * from intermediate.int_cs_product_events order by all"
+    days_sql = (
+        "select message_id, account_id, event_date, event_month "
+        "from intermediate.int_cs_product_event_days order by all"
+    )
+    later = scenario.workdir / "incremental_events"
+    later.mkdir()
+    shutil.copytree(scenario.path.parent / "landing", later / "landing")
+    shutil.copytree(FIXTURE / "landing_part2", later / "landing", dirs_exist_ok=True)
+    shutil.copy(scenario.path, later / "warehouse.duckdb")
+    warehouse = later / "warehouse.duckdb"
+    before = run_query(warehouse, days_sql)
+    ingest_landing(warehouse, later / "landing", datetime(2025, 5, 15))
+    result = dbt_build(warehouse, later, LATER_AS_OF, CS_SELECTION, indirect_selection="empty")
+    assert result.returncode == 0, result.stdout[-6000:]
+    incremental = run_query(warehouse, events_sql), run_query(warehouse, days_sql)
+    assert len(incremental[1]) > len(before) > 0  # April's events arrived
+    assert set(before) <= set(incremental[1])
+
+    result = dbt_build(
+        warehouse, later, LATER_AS_OF, CS_SELECTION, indirect_selection="empty",
+        extra=("--full-refresh",),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-6000:]
+    assert (run_query(warehouse, events_sql), run_query(warehouse, days_sql)) == incremental

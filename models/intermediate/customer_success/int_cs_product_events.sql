@@ -1,14 +1,13 @@
+{{ config(materialized='view') }}
 {#- One row per product event (metrics.md, Activity): a Segment track with userId and
     context.groupId (= CRM Account Id), once per messageId (staging dedupes retries), with
-    its reporting-timezone day and month and whether it uses a core feature. -#}
+    its reporting-timezone day and month and whether it uses a core feature. A view over
+    the incremental int_cs_product_event_days: the feature seed is joined at read time, so
+    a change to seeds/segment_features.csv applies to every event at once. -#}
 with
 
 events as (
-    select * from {{ ref('stg_segment__events') }}
-    where
-        message_type = 'track'
-        and user_id is not null
-        and account_id is not null
+    select * from {{ ref('int_cs_product_event_days') }}
 ),
 
 features as (
@@ -22,8 +21,8 @@ final as (
         events.user_id,
         events.event_name,
         events.event_at,
-        {{ reporting_date('events.event_at') }} as event_date,
-        {{ reporting_month('events.event_at') }} as event_month,
+        events.event_date,
+        events.event_month,
         features.feature,
         coalesce(features.is_core, false) as is_core_feature
     from events

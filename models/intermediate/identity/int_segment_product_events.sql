@@ -1,6 +1,9 @@
+{{ config(materialized='view') }}
 {#- Product events (track / page / screen calls of a known userId) with the CRM Account they
     belong to: context.groupId when the event names it, else the group of the user's latest
-    group call (sources.md, Segment). An event no group can be found for stays, account null. -#}
+    group call (sources.md, Segment). An event no group can be found for stays, account null.
+    A view: a user's latest group call can move all their events to another account, so
+    nothing event-sized is stored here (no model reads it; tests and ad-hoc queries do). -#}
 with
 
 events as (

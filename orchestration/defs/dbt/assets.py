@@ -1,14 +1,20 @@
 """The whole dbt project as Dagster assets; dbt tests surface as asset checks."""
 
+import hashlib
 import json
 import os
 from collections import Counter
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 from dagster_dbt import DbtCliResource, dbt_assets
 
-from orchestration.defs.dbt.project import dbt_project, existing_manifest
+from orchestration.defs.dbt.project import (
+    _SOURCES_OF_MANIFEST,
+    dbt_project,
+    existing_manifest,
+)
 from orchestration.defs.dbt.translator import WarehouseDbtTranslator
 from orchestration.defs.resources import WarehouseResource
 
@@ -48,6 +54,58 @@ def dbt_failure(errors: str, returncode: int | None, summary: dict) -> Exception
 
 class DbtBuildConfig(dg.Config):
     full_refresh: bool = False
+
+
+# Work a nightly skips when the project is the one the warehouse was last built with: unit
+# tests (they test the SQL on fixed rows, never the data). A full build, --full-refresh and
+# any change to the project's SQL, YAML, seeds or dbt version run them all. Seeds stay:
+# they are assets the published_warehouse step waits for (and cost little).
+CODE_STATE = "raw.dbt_code_state"
+UNCHANGED_CODE_EXCLUDE = "resource_type:unit_test"
+
+
+def project_fingerprint(root: Path | None = None) -> str:
+    """sha256 of every file dbt reads to build (models, macros, seeds, singular tests,
+    dbt_project.yml, profiles.yml) and the dbt version."""
+    from dbt.version import __version__ as dbt_version
+
+    root = Path(root or dbt_project.project_dir)
+    digest = hashlib.sha256(dbt_version.encode())
+    for name in (*_SOURCES_OF_MANIFEST, "profiles.yml"):
+        path = root / name
+        files = [path] if path.is_file() else sorted(path.rglob("*")) if path.exists() else []
+        for f in files:
+            if f.is_file():
+                digest.update(f.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(f.read_bytes())
+    return digest.hexdigest()
+
+
+def built_with(path: str) -> str | None:
+    """The project fingerprint of the last passing dbt build of the warehouse at `path`."""
+    if not Path(path).is_file():
+        return None
+    try:
+        con = duckdb.connect(path, read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        row = con.execute(f"select fingerprint from {CODE_STATE}").fetchone()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def record_built_with(path: str, fingerprint: str) -> None:
+    con = duckdb.connect(path)
+    try:
+        con.execute("create schema if not exists raw")
+        con.execute(f"create or replace table {CODE_STATE} (fingerprint varchar)")
+        con.execute(f"insert into {CODE_STATE} values (?)", [fingerprint])
+    finally:
+        con.close()
 
 
 def summarise_run_results(run_results: dict) -> dict:
@@ -92,6 +150,13 @@ def warehouse_dbt_assets(
         os.environ.update(environment(Path(warehouse.warehouse_path).parent))
     if config.full_refresh:
         args.append("--full-refresh")
+    fingerprint = project_fingerprint() if warehouse.target == "duckdb" else None
+    if fingerprint and not config.full_refresh and built_with(warehouse.build_path) == fingerprint:
+        args += ["--exclude", UNCHANGED_CODE_EXCLUDE]
+        context.log.info(
+            "dbt project unchanged since the last build of this warehouse: its unit tests "
+            "are not run again"
+        )
     # dbt writes the run's working copy, never the published file (profiles.yml reads it).
     published_env = os.environ.get("WAREHOUSE_PATH")
     os.environ["WAREHOUSE_PATH"] = warehouse.build_path
@@ -118,6 +183,8 @@ def warehouse_dbt_assets(
 
         marts = publish_mart_views(Path(warehouse.warehouse_path).parent)
         context.log.info(f"DuckDB views over the Spark marts' Parquet: {marts}")
+    if fingerprint and invocation.is_successful():
+        record_built_with(warehouse.build_path, fingerprint)
     if not invocation.is_successful():
         error = invocation.get_error()
         raise dbt_failure(str(error) if error else "", invocation.process.returncode, summary)

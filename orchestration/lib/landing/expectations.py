@@ -90,6 +90,15 @@ def _label(config: object) -> str:
 class Validator:
     """One ephemeral GX context per ingestion run (creating it is the slow part)."""
 
+    _shared: Validator | None = None
+
+    @classmethod
+    def shared(cls) -> Validator:
+        """The process's validator: each ingestion asset of a run reuses one context."""
+        if cls._shared is None:
+            cls._shared = cls()
+        return cls._shared
+
     def __init__(self) -> None:
         self._context = gx.get_context(mode="ephemeral")
         self._context.variables.progress_bars = ProgressBarsConfig(globally=False)

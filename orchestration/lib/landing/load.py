@@ -1,8 +1,9 @@
 """Landing ingestion: landed files -> raw tables, quarantine, manifest, GX results.
 
-Per source, per object, per new file (in extract order), in one transaction:
+Per source, per object, per batch of new files (in extract order), in one transaction:
 read (readers.py) -> type and check every row in SQL (validate.py) -> good rows appended to
-the raw table(s), breaches to `landing_quarantine`, the file to `landing_manifest`.
+the raw table(s), breaches to `landing_quarantine`, each file to `landing_manifest`. A batch
+whose reader fails is loaded again file by file, so an unreadable file is rejected alone.
 Then one Great Expectations validation per object over the files loaded in this run.
 
 Choices:
@@ -30,8 +31,15 @@ from .files import LandedFile, discover, escaped, fingerprint, link_fingerprint
 from .readers import EXTRA, ROWS, UnreadableFileError, csv_header, read_csv, read_jsonl
 from .validate import Extracted, ident, lit, stage_sql
 
-SAMPLE_ROWS_PER_FILE = 100_000  # GX sees at most this many rows of a file ...
-SAMPLE_ROWS_PER_OBJECT = 1_000_000  # ... and of an object per run; SQL checks see every row
+# GX sees at most this many typed rows of an object per run, quarantined rows first; the
+# SQL checks (validate.py) see every row. A pandas frame of a million events cost more than
+# loading them.
+SAMPLE_ROWS_PER_OBJECT = 50_000
+# Files of one object read together by one reader call and checked by one statement: the
+# fixed cost of a statement per file was most of the time of a landing of small files.
+BATCH_FILES = 256
+BATCH_BYTES = 512 * 1024 * 1024  # of text: a gzip file counts GZIP_RATIO times its size
+GZIP_RATIO = 8
 PROBLEMS_PER_FILE = 5  # quarantined rows listed in `problems` per file (the rest counted)
 _STAGE = "_landing_stage"
 
@@ -100,7 +108,7 @@ def ingest_all(
     con: duckdb.DuckDBPyConnection, landing: Path, *, loaded_at: datetime
 ) -> list[SourceLoadResult]:
     landing = _check_landing(landing)
-    validator = Validator()
+    validator = Validator.shared()
     return [
         ingest_source(con, landing, source, loaded_at=loaded_at, validator=validator)
         for source in contract.SOURCES
@@ -126,6 +134,7 @@ def ingest_source(
     seeds = {f: contract.seed_values(f.seed) for o in objects for f in o.fields if f.seed}
     for obj in objects:
         samples: dict[str, list[pd.DataFrame]] = {}
+        pending: list[tuple[LandedFile, manifest.FileOutcome]] = []
         _reject_escaped_links(con, landing, obj, history, loaded_at, result)
         for file in fingerprint(landing, discover(landing, obj)):
             result.files_seen += 1
@@ -148,9 +157,12 @@ def ingest_source(
                 continue
             if file.sha256 in loaded_shas:
                 outcome.reason = f"same content as {loaded_shas[file.sha256]}"
-            _load_file(con, obj, file, outcome, loaded_at, seeds, samples, result)
-            if outcome.status == "loaded":
-                loaded_shas.setdefault(file.sha256, file.rel)
+            # A file that turns out unreadable leaves its content unloaded, but a second
+            # copy of that content would be unreadable the same way.
+            loaded_shas.setdefault(file.sha256, file.rel)
+            pending.append((file, outcome))
+        for batch in _batches(obj, pending):
+            _load_batch(con, obj, batch, loaded_at, seeds, samples, result)
         validator = _validate(validator, obj, samples, seeds, result)
     return result
 
@@ -190,33 +202,76 @@ def _check_landing(landing: Path) -> Path:
     return landing
 
 
-def _load_file(
+Batch = list[tuple[LandedFile, manifest.FileOutcome]]
+
+
+def _batches(obj: SourceObject, pending: Batch) -> list[Batch]:
+    """New files in extract order, cut into batches read by one reader call each: files
+    of one compression (and for CSV one header), within BATCH_FILES files and BATCH_BYTES
+    of estimated text. A CSV file whose header cannot be read or is empty goes alone."""
+    batches: list[Batch] = []
+    key: object = None
+    budget = 0
+    for file, outcome in pending:
+        size = file.size_bytes * (GZIP_RATIO if file.gzipped else 1)
+        if obj.format == "csv":
+            try:
+                header = tuple(csv_header(file))
+            except UnreadableFileError:
+                header = ()
+            file_key = (file.gzipped, header) if header else object()
+        else:
+            file_key = file.gzipped
+        if (
+            not batches
+            or file_key != key
+            or len(batches[-1]) >= BATCH_FILES
+            or budget + size > BATCH_BYTES
+        ):
+            batches.append([])
+            budget = 0
+        batches[-1].append((file, outcome))
+        key = file_key
+        budget += size
+    return batches
+
+
+def _load_batch(
     con: duckdb.DuckDBPyConnection,
     obj: SourceObject,
-    file: LandedFile,
-    outcome: manifest.FileOutcome,
+    batch: Batch,
     loaded_at: datetime,
     seeds: dict[Field, frozenset[str]],
     samples: dict[str, list[pd.DataFrame]],
     result: SourceLoadResult,
 ) -> None:
+    """Load a batch in one transaction; when a file of it cannot be read, each file alone
+    (the unreadable one is then rejected by name, the others load)."""
+    files = [file for file, _ in batch]
     con.begin()
     try:
         if obj.format == "csv":
-            header = csv_header(file)
+            header = csv_header(files[0])
             if not header:
+                outcome = batch[0][1]
                 outcome.reason = outcome.reason or "empty file"
                 header = [f.path for f in obj.fields]  # an empty file reads as no rows
-            read_csv(con, file, header)
+            read_csv(con, files, header)
             stages = [_csv_stage(obj, header, seeds)]
         else:
-            read_jsonl(con, file, envelopes=obj.source == "stripe")
+            read_jsonl(con, files, envelopes=obj.source == "stripe")
             stages = _json_stages(obj, seeds)
-        _load_rows(con, obj, file, stages, outcome, loaded_at, samples)
-        manifest.record(con, outcome, loaded_at)
+        _load_rows(con, obj, batch, stages, loaded_at, samples)
+        for _, outcome in batch:
+            manifest.record(con, outcome, loaded_at)
         con.commit()
     except UnreadableFileError as error:
         con.rollback()
+        if len(batch) > 1:
+            for one in batch:
+                _load_batch(con, obj, [one], loaded_at, seeds, samples, result)
+            return
+        file, outcome = batch[0]
         outcome.status, outcome.reason = "rejected", str(error)
         outcome.rows_read = outcome.rows_loaded = outcome.rows_quarantined = 0
         con.begin()
@@ -237,23 +292,23 @@ def _load_file(
     except BaseException:
         con.rollback()
         raise
-    result.files_loaded += 1
-    result.rows_read += outcome.rows_read
-    result.rows_loaded += outcome.rows_loaded
-    result.rows_quarantined += outcome.rows_quarantined
-    if outcome.rows_quarantined:
-        result.quarantined_by_object[obj.name] = (
-            result.quarantined_by_object.get(obj.name, 0) + outcome.rows_quarantined
-        )
-        result.problems.extend(_quarantine_summary(con, obj, file, outcome))
+    for file, outcome in batch:
+        result.files_loaded += 1
+        result.rows_read += outcome.rows_read
+        result.rows_loaded += outcome.rows_loaded
+        result.rows_quarantined += outcome.rows_quarantined
+        if outcome.rows_quarantined:
+            result.quarantined_by_object[obj.name] = (
+                result.quarantined_by_object.get(obj.name, 0) + outcome.rows_quarantined
+            )
+            result.problems.extend(_quarantine_summary(con, obj, file, outcome))
 
 
 def _load_rows(
     con: duckdb.DuckDBPyConnection,
     obj: SourceObject,
-    file: LandedFile,
+    batch: Batch,
     stages: list[Stage],
-    outcome: manifest.FileOutcome,
     loaded_at: datetime,
     samples: dict[str, list[pd.DataFrame]],
 ) -> None:
@@ -261,11 +316,21 @@ def _load_rows(
     names = [f"{_STAGE}_{i}" for i in range(len(stages))]
     for name, stage in zip(names, stages, strict=True):
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {stage.sql}")
-    bad = " UNION ".join(f"SELECT _rec FROM {n} WHERE _reasons IS NOT NULL" for n in names)
+    bad = " UNION ".join(f"SELECT _rec, _fid FROM {n} WHERE _reasons IS NOT NULL" for n in names)
     con.execute(f"CREATE OR REPLACE TEMP TABLE _landing_bad AS {bad}")
-    outcome.rows_read = con.execute(f"SELECT count(*) FROM {ROWS}").fetchone()[0]
-    outcome.rows_quarantined = con.execute("SELECT count(*) FROM _landing_bad").fetchone()[0]
-    outcome.rows_loaded = outcome.rows_read - outcome.rows_quarantined
+    read = dict(con.execute(f"SELECT _fid, count(*) FROM {ROWS} GROUP BY _fid").fetchall())
+    bad_rows = dict(con.execute("SELECT _fid, count(*) FROM _landing_bad GROUP BY _fid").fetchall())
+    for fid, (_, outcome) in enumerate(batch):
+        outcome.rows_read = read.get(fid, 0)
+        outcome.rows_quarantined = bad_rows.get(fid, 0)
+        outcome.rows_loaded = outcome.rows_read - outcome.rows_quarantined
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _landing_file_keys (_fid INTEGER, rel VARCHAR, sha VARCHAR)"
+    )
+    con.executemany(
+        "INSERT INTO _landing_file_keys VALUES (?, ?, ?)",
+        [(fid, file.rel, file.sha256) for fid, (file, _) in enumerate(batch)],
+    )
     good = "_reasons IS NULL" if len(stages) == 1 else "_rec NOT IN (SELECT _rec FROM _landing_bad)"
     for name, stage in zip(names, stages, strict=True):
         table = f"raw.{stage.table}"
@@ -275,14 +340,16 @@ def _load_rows(
         cols = ", ".join(ident(c) for c in columns)
         con.execute(
             f"INSERT INTO {table} ({cols}, _file, _line, _file_sha256, _loaded_at)"
-            f" SELECT {cols}, ?, _line, ?, ? FROM {name} WHERE {good}",
-            [file.rel, file.sha256, loaded_at],
+            f" SELECT {', '.join('s.' + ident(c) for c in columns)}, k.rel, s._line, k.sha, ?"
+            f" FROM {name} AS s JOIN _landing_file_keys AS k ON k._fid = s._fid"
+            f" WHERE {good}",
+            [loaded_at],
         )
         quarantine.insert_rejected_rows(
             con,
             source=obj.source,
             object_=obj.name,
-            file=file.rel,
+            files="_landing_file_keys",
             stage=name,
             rows=ROWS,
             loaded_at=loaded_at,
@@ -293,14 +360,20 @@ def _load_rows(
 def _sample(
     con: duckdb.DuckDBPyConnection, name: str, stage: Stage, samples: dict[str, list[pd.DataFrame]]
 ) -> None:
-    """Typed rows (good and quarantined) for GX; columns absent from the file left out."""
+    """Typed rows for GX, columns absent from the file left out: every quarantined row
+    (so the suite sees each breach the SQL checks caught) and good rows up to the object's
+    budget of SAMPLE_ROWS_PER_OBJECT rows per run."""
     taken = sum(len(df) for df in samples.get(stage.table, []))
-    limit = min(SAMPLE_ROWS_PER_FILE, SAMPLE_ROWS_PER_OBJECT - taken)
+    limit = SAMPLE_ROWS_PER_OBJECT - taken
     if limit <= 0:
         return
-    drop = ", ".join(ident(c) for c in ["_rec", "_line", "_reasons", *stage.absent])
-    df = con.execute(f"SELECT * EXCLUDE ({drop}) FROM {name} LIMIT {limit}").df()
-    samples.setdefault(stage.table, []).append(df)
+    drop = ", ".join(ident(c) for c in ["_rec", "_fid", "_line", "_reasons", *stage.absent])
+    df = con.execute(
+        f"(SELECT * EXCLUDE ({drop}) FROM {name} WHERE _reasons IS NOT NULL LIMIT {limit})"
+        f" UNION ALL (SELECT * EXCLUDE ({drop}) FROM {name} WHERE _reasons IS NULL"
+        f" LIMIT {limit})"
+    ).df()
+    samples.setdefault(stage.table, []).append(df.head(limit))
 
 
 def _csv_stage(obj: SourceObject, header: list[str], seeds: dict[Field, frozenset[str]]) -> Stage:
@@ -315,7 +388,8 @@ def _csv_stage(obj: SourceObject, header: list[str], seeds: dict[Field, frozense
         f"{EXTRA} IS NOT NULL",
         f"'row has more fields than the header ({len(header)} columns)'",
     )
-    sql = stage_sql(ROWS, extracted, carry=["_rec", "_line"], record_checks=[check], seeds=seeds)
+    carry = ["_rec", "_fid", "_line"]
+    sql = stage_sql(ROWS, extracted, carry=carry, record_checks=[check], seeds=seeds)
     # A column absent from the header is left out of the GX batch (the suite then reports it).
     absent = [
         c
@@ -386,8 +460,9 @@ def _sum_sql(doc: str, path: str, where: tuple[str, str] | None = None) -> str:
 
 def _json_stages(obj: SourceObject, seeds: dict[Field, frozenset[str]]) -> list[Stage]:
     docs = (
-        f"(SELECT _rec, _line, _prefix, CASE WHEN ltrim(_raw) LIKE '{{%' AND json_valid(_raw) "
-        f"THEN _raw END AS _doc FROM {ROWS})"
+        f"(SELECT _rec, _fid, _line, _prefix, "
+        f"CASE WHEN ltrim(_raw) LIKE '{{%' AND json_valid(_raw) THEN _raw END AS _doc "
+        f"FROM {ROWS})"
     )
     select, extracted = _json_fields(obj.fields, "_doc")
     checks = [("_doc IS NULL", "'line is not a valid JSON object'")]
@@ -402,9 +477,9 @@ def _json_stages(obj: SourceObject, seeds: dict[Field, frozenset[str]]) -> list[
             )
         )
     parent = stage_sql(
-        f"(SELECT _rec, _line, _prefix, _doc, {select} FROM {docs})",
+        f"(SELECT _rec, _fid, _line, _prefix, _doc, {select} FROM {docs})",
         extracted,
-        carry=["_rec", "_line"],
+        carry=["_rec", "_fid", "_line"],
         label_prefix="_prefix",
         record_checks=checks,
         seeds=seeds,
@@ -424,17 +499,17 @@ def _child_stage(
 ) -> str:
     items = f"json_extract(_doc, {lit(json_path(child.array_path + '[*]'))})"
     elements = (
-        f"(SELECT _rec, _line, _prefix, _pkey, unnest(_items) AS _doc, "
+        f"(SELECT _rec, _fid, _line, _prefix, _pkey, unnest(_items) AS _doc, "
         f"unnest(range(len(_items))) AS _idx "
-        f"FROM (SELECT _rec, _line, _prefix, "
+        f"FROM (SELECT _rec, _fid, _line, _prefix, "
         f"json_extract_string(_doc, {lit(json_path(obj.primary_key))}) "
         f"AS _pkey, {items} AS _items FROM {docs} WHERE _doc IS NOT NULL))"
     )
     select, extracted = _json_fields(child.fields, "_doc")
     return stage_sql(
-        f"(SELECT _rec, _line, _prefix, _pkey, _idx, _doc, {select} FROM {elements})",
+        f"(SELECT _rec, _fid, _line, _prefix, _pkey, _idx, _doc, {select} FROM {elements})",
         extracted,
-        carry=["_rec", "_line", f"_pkey AS {ident(child.parent_key_column)}"],
+        carry=["_rec", "_fid", "_line", f"_pkey AS {ident(child.parent_key_column)}"],
         label_prefix=f"_prefix || '{child.array_path}[' || _idx || '].'",
         seeds=seeds,
     )
@@ -473,7 +548,7 @@ def _validate(
         frames = samples.get(table)
         if not frames:
             continue
-        validator = validator or Validator()
+        validator = validator or Validator.shared()
         df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         result.validations.append(validator.validate(table, fields, df, seeds, len(frames)))
     return validator

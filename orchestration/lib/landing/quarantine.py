@@ -36,22 +36,24 @@ def insert_rejected_rows(
     *,
     source: str,
     object_: str,
-    file: str,
+    files: str,
     stage: str,
     rows: str,
     loaded_at: datetime,
 ) -> None:
-    """Quarantine every breach listed in `stage._reasons`, with the raw record from `rows`."""
+    """Quarantine every breach listed in `stage._reasons`, with the raw record from `rows`
+    and the file named by `files` (`_fid` -> `rel`)."""
     con.execute(
         f"""
         insert into {TABLE}
-        select ?, ?, ?, b._line, b.breach.field, b.breach.reason, w._raw, ?
-        from (select _rec, _line, unnest(_reasons) as breach from {stage}
+        select ?, ?, k.rel, b._line, b.breach.field, b.breach.reason, w._raw, ?
+        from (select _rec, _fid, _line, unnest(_reasons) as breach from {stage}
               where _reasons IS NOT NULL) as b
+        join {files} as k on k._fid = b._fid
         left join {rows} as w on w._rec = b._rec
         order by b._rec
         """,
-        [source, object_, file, loaded_at],
+        [source, object_, loaded_at],
     )
 
 

@@ -1,4 +1,5 @@
-"""Reading one landed file into the temp table `_landing_rows` with DuckDB's own readers.
+"""Reading a batch of landed files of one object into the temp table `_landing_rows` with
+DuckDB's own readers, in one pass (one reader call for the whole batch).
 
 CSV: `read_csv` with explicit all-VARCHAR columns named c0..cN after the file's header (read
 with Python's csv module, which also strips a BOM), one overflow column to catch rows with
@@ -15,10 +16,12 @@ event (`object` = event: the record is `data.object`) or a list page (`object` =
 search_result: the records are `data[]`). Each record becomes its own row, keeping the line
 it came from; `_prefix` (`data.object.`, `data[2].`) is put before field names in reasons.
 
-Every row has `_rec`, a number unique within the file (a list page puts many records on
-one line), `_line` and `_prefix` ('' for a plain record).
+Every row has `_rec`, a number unique within the batch (a list page puts many records on
+one line), `_fid` (the file's place in the batch, `_landing_files`), `_line` (in its file)
+and `_prefix` ('' for a plain record).
 
-A file DuckDB cannot read at all (not UTF-8, truncated gzip) raises UnreadableFileError.
+A file DuckDB cannot read at all (not UTF-8, truncated gzip) raises UnreadableFileError
+(for a batch: the loader then reads its files one by one to name the file).
 """
 
 from __future__ import annotations
@@ -70,12 +73,40 @@ def csv_header(file: LandedFile) -> list[str]:
         raise UnreadableFileError(_explain(error)) from error
 
 
-def _compression(file: LandedFile) -> str:
-    return "gzip" if file.gzipped else "none"
+FILES = "_landing_files"  # the batch's files: _fid, path (as given to the reader)
+_LINES = "_landing_lines"  # what the reader returned, in file order, before numbering
 
 
-def read_csv(con: duckdb.DuckDBPyConnection, file: LandedFile, header: list[str]) -> None:
-    """Create `_landing_rows(_line, _raw, c0.., c_extra)` from a CSV file."""
+def _files_list(con: duckdb.DuckDBPyConnection, files: list[LandedFile]) -> str:
+    """Register the batch's files as `_landing_files(_fid, path)`; the reader's path list."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {FILES} (_fid INTEGER, path VARCHAR)")
+    con.executemany(
+        f"INSERT INTO {FILES} VALUES (?, ?)", [(i, str(f.path)) for i, f in enumerate(files)]
+    )
+    return "[" + ", ".join(lit(str(f.path)) for f in files) + "]"
+
+
+def _compression(files: list[LandedFile]) -> str:
+    kinds = {f.gzipped for f in files}
+    if len(kinds) > 1:
+        raise ValueError("a batch mixes gzip and plain files")
+    return "gzip" if kinds.pop() else "none"
+
+
+def _numbered(columns: str) -> str:
+    """`_landing_lines` with `_fid`, a batch-wide `_rec` and `_n`, the row's place in its
+    file (1-based). The reader's rows are in file order (insertion order is kept), so the
+    table's rowid is the read order."""
+    return f"""
+        SELECT l.rowid + 1 AS _rec, f._fid,
+               l.rowid - min(l.rowid) OVER (PARTITION BY f._fid) + 1 AS _n, {columns}
+        FROM {_LINES} AS l JOIN {FILES} AS f ON f.path = l._path
+    """
+
+
+def read_csv(con: duckdb.DuckDBPyConnection, files: list[LandedFile], header: list[str]) -> None:
+    """Create `_landing_rows(_rec, _fid, _line, _prefix, _raw, c0.., c_extra)` from CSV files
+    that share one header."""
     names = [f"c{i}" for i in range(len(header))] + [EXTRA]
     columns = "{" + ", ".join(f"{lit(n)}: 'VARCHAR'" for n in names) + "}"
     newlines = " + ".join(
@@ -86,74 +117,96 @@ def read_csv(con: duckdb.DuckDBPyConnection, file: LandedFile, header: list[str]
         + ", ".join(f"{lit(h)}, c{i}" for i, h in enumerate(header))
         + f", '(extra fields)', {EXTRA})"
     )
+    cols = ", ".join(ident(n) for n in names)
+    listed = _files_list(con, files)
+    _run(
+        con,
+        f"""
+        CREATE OR REPLACE TEMP TABLE {_LINES} AS
+        SELECT filename AS _path, {cols}
+        FROM read_csv({listed}, columns = {columns}, header = true, filename = true,
+                      auto_detect = false, delim = ',', quote = '"', escape = '"',
+                      null_padding = true, strict_mode = false, parallel = false,
+                      compression = '{_compression(files)}', max_line_size = {_MAX_LINE})
+    """,
+    )
     _run(
         con,
         f"""
         CREATE OR REPLACE TEMP TABLE {ROWS} AS
-        WITH r AS (
-            SELECT row_number() OVER () AS _rec, *
-            FROM read_csv({lit(str(file.path))}, columns = {columns}, header = true,
-                          auto_detect = false, delim = ',', quote = '"', escape = '"',
-                          null_padding = true, strict_mode = false, parallel = false,
-                          compression = '{_compression(file)}', max_line_size = {_MAX_LINE})
-        )
-        SELECT _rec,
-               1 + _rec + coalesce(sum({newlines}) OVER (
-                   ORDER BY _rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS _line,
-               '' AS _prefix, {raw} AS _raw, {", ".join(ident(n) for n in names)}
+        WITH r AS ({_numbered(cols)})
+        SELECT _rec, _fid,
+               1 + _n + coalesce(sum({newlines}) OVER (
+                   PARTITION BY _fid ORDER BY _rec
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS _line,
+               '' AS _prefix, {raw} AS _raw, {cols}
         FROM r
     """,
     )
+    con.execute(f"DROP TABLE {_LINES}")
 
 
 def read_jsonl(
-    con: duckdb.DuckDBPyConnection, file: LandedFile, *, envelopes: bool = False
+    con: duckdb.DuckDBPyConnection, files: list[LandedFile], *, envelopes: bool = False
 ) -> None:
-    """Create `_landing_rows(_rec, _line, _prefix, _raw)`: one row per record.
+    """Create `_landing_rows(_rec, _fid, _line, _prefix, _raw)`: one row per record.
 
     A record is a non-blank physical line, or with `envelopes` each record an event or
     list page line wraps (an empty list page holds no record)."""
+    listed = _files_list(con, files)
+    _run(
+        con,
+        f"""
+        CREATE OR REPLACE TEMP TABLE {_LINES} AS
+        SELECT filename AS _path, j AS _raw
+        FROM read_csv({listed}, columns = {{'j': 'VARCHAR'}}, header = false,
+                      filename = true, auto_detect = false, delim = '{_JSON_DELIM}',
+                      quote = '', escape = '', strict_mode = false,
+                      compression = '{_compression(files)}', max_line_size = {_MAX_LINE})
+    """,
+    )
     lines = f"""
-        SELECT _line, _raw FROM (
-            SELECT row_number() OVER () AS _line, j AS _raw
-            FROM read_csv({lit(str(file.path))}, columns = {{'j': 'VARCHAR'}}, header = false,
-                          auto_detect = false, delim = '{_JSON_DELIM}', quote = '', escape = '',
-                          strict_mode = false, compression = '{_compression(file)}',
-                          max_line_size = {_MAX_LINE})
-        )
+        SELECT _rec, _fid, _n AS _line, _raw FROM ({_numbered("_raw")})
         WHERE _raw IS NOT NULL AND trim(_raw) <> ''
     """
     if not envelopes:
-        records = f"SELECT _line, 0 AS _pos, '' AS _prefix, _raw FROM ({lines})"
-    else:
-        kind = (
-            "CASE WHEN ltrim(_raw) LIKE '{%' AND json_valid(_raw) "
-            "THEN json_extract_string(_raw, '$.object') END"
+        _run(
+            con,
+            f"CREATE OR REPLACE TEMP TABLE {ROWS} AS "
+            f"SELECT _rec, _fid, _line, '' AS _prefix, _raw FROM ({lines})",
         )
-        records = f"""
-            WITH kinds AS (SELECT _line, _raw, {kind} AS _kind FROM ({lines}))
-            SELECT _line, 0 AS _pos, '' AS _prefix, _raw FROM kinds
-            WHERE _kind IS NULL OR _kind NOT IN ({_ENVELOPES}, {_PAGES})
-            UNION ALL
-            -- an event without data.object is judged as it is, under the data.object. label
-            SELECT _line, 0, 'data.object.',
-                   coalesce(CAST(json_extract(_raw, '$.data.object') AS VARCHAR), _raw)
-            FROM kinds WHERE _kind IN ({_ENVELOPES})
-            UNION ALL
-            SELECT _line, _idx + 1, 'data[' || _idx || '].', CAST(_item AS VARCHAR) FROM (
-                SELECT _line, unnest(_items) AS _item, unnest(range(len(_items))) AS _idx
-                FROM (SELECT _line, coalesce(json_extract(_raw, '$.data[*]'), []) AS _items
-                      FROM kinds WHERE _kind IN ({_PAGES}))
-            )
-        """
+        con.execute(f"DROP TABLE {_LINES}")
+        return
+    kind = (
+        "CASE WHEN ltrim(_raw) LIKE '{%' AND json_valid(_raw) "
+        "THEN json_extract_string(_raw, '$.object') END"
+    )
+    records = f"""
+        WITH kinds AS (SELECT _fid, _line, _raw, {kind} AS _kind FROM ({lines}))
+        SELECT _fid, _line, 0 AS _pos, '' AS _prefix, _raw FROM kinds
+        WHERE _kind IS NULL OR _kind NOT IN ({_ENVELOPES}, {_PAGES})
+        UNION ALL
+        -- an event without data.object is judged as it is, under the data.object. label
+        SELECT _fid, _line, 0, 'data.object.',
+               coalesce(CAST(json_extract(_raw, '$.data.object') AS VARCHAR), _raw)
+        FROM kinds WHERE _kind IN ({_ENVELOPES})
+        UNION ALL
+        SELECT _fid, _line, _idx + 1, 'data[' || _idx || '].', CAST(_item AS VARCHAR) FROM (
+            SELECT _fid, _line, unnest(_items) AS _item, unnest(range(len(_items))) AS _idx
+            FROM (SELECT _fid, _line, coalesce(json_extract(_raw, '$.data[*]'), []) AS _items
+                  FROM kinds WHERE _kind IN ({_PAGES}))
+        )
+    """
     _run(
         con,
         f"""
         CREATE OR REPLACE TEMP TABLE {ROWS} AS
-        SELECT row_number() OVER (ORDER BY _line, _pos) AS _rec, _line, _prefix, _raw
+        SELECT row_number() OVER (ORDER BY _fid, _line, _pos) AS _rec, _fid, _line, _prefix,
+               _raw
         FROM ({records})
     """,
     )
+    con.execute(f"DROP TABLE {_LINES}")
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str) -> None:

@@ -1,0 +1,43 @@
+{{
+    config(
+        materialized=incremental_materialization(),
+        incremental_strategy='delete+insert',
+        unique_key='message_id'
+    )
+}}
+{#- One row per product event (a Segment track with userId and context.groupId, once per
+    messageId) with its reporting-timezone day and month: the event-sized part of
+    int_cs_product_events, kept incrementally so a nightly converts only the new events.
+    An incremental run re-reads the staging rows loaded in the last incremental_lookback_days
+    days before the newest load kept (as stg_segment__events does) and replaces them by
+    message_id. A change of reporting_timezone needs a --full-refresh. -#}
+with
+
+events as (
+    select * from {{ ref('stg_segment__events') }}
+    where
+        message_type = 'track'
+        and user_id is not null
+        and account_id is not null
+    {% if is_incremental() %}
+        and loaded_at >= (
+            select {{ dbt.dateadd('day', '-1 * ' ~ var('incremental_lookback_days'), 'max(loaded_at)') }}
+            from {{ this }}
+        )
+    {% endif %}
+),
+
+final as (
+    select
+        message_id,
+        account_id,
+        user_id,
+        event_name,
+        event_at,
+        {{ reporting_date('event_at') }} as event_date,
+        {{ reporting_month('event_at') }} as event_month,
+        loaded_at
+    from events
+)
+
+select * from final
