@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -49,29 +50,73 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_build(summary, settings: Settings) -> None:
+def _warnings(summary, settings: Settings, progress) -> list[str]:
+    """Every warning that matters, in words: warn (and failed) dbt tests with what they
+    assert and on which model, asset checks that did not pass, quarantined rows and rejected
+    files with the table to look at, a missing font for the deck."""
+    from orchestration.defs.dbt.project import dbt_project
+    from orchestration.lib.console import load_manifest, problem_line
+
+    out: list[str] = []
+    manifest = load_manifest(dbt_project.manifest_path) if summary.test_problems else {}
+    tests = {problem["test"].split(".")[2] for problem in summary.test_problems}
+    for problem in summary.test_problems:
+        out.append(problem_line(problem, manifest))
+    checks = _check_descriptions()
+    for name in summary.checks_failed:
+        asset, _, check = name.rpartition(":")
+        if check in tests or check == "no_rows_quarantined":
+            continue  # named above as a dbt test / below with the quarantine
+        words = checks.get((asset, check), check.replace("_", " "))
+        out.append(f"check {check} on {asset} did not pass: {words}")
+    where = settings.warehouse_path
+    quarantined = {s: m.get("rows_quarantined", 0) for s, m in summary.ingestion.items()}
+    if sum(quarantined.values()):
+        by_source = ", ".join(f"{s} {n:,}" for s, n in quarantined.items() if n)
+        out.append(
+            f"{sum(quarantined.values()):,} rows quarantined ({by_source}): file, line, field "
+            f"and reason of each are in raw.landing_quarantine of {where}"
+        )
+    rejected = {s: m.get("files_rejected", 0) for s, m in summary.ingestion.items()}
+    if sum(rejected.values()):
+        by_source = ", ".join(f"{s} {n:,}" for s, n in rejected.items() if n)
+        out.append(
+            f"{sum(rejected.values()):,} landing files rejected ({by_source}): the reasons are "
+            f"in raw.landing_manifest (status 'rejected') of {where}"
+        )
+    if progress is not None:
+        for message in progress.ingest_warnings[:5]:
+            out.append(f"ingestion: {message[:300]}")
+        if len(progress.ingest_warnings) > 5:
+            out.append(f"ingestion: {len(progress.ingest_warnings) - 5} more in the build log")
+    from orchestration.lib.deck.fonts import font_warning
+
+    font = font_warning("ko")
+    if font:
+        out.append(font)
+    if summary.history_problem:
+        out.append(summary.history_problem)
+    return out
+
+
+def _check_descriptions() -> dict[tuple[str, str], str]:
+    from orchestration.defs.ingestion.assets import INGESTION_ASSETS
+
+    return {
+        (spec.asset_key.to_user_string(), spec.name): spec.description or spec.name
+        for asset in INGESTION_ASSETS
+        for spec in asset.check_specs
+    }
+
+
+def _print_build(summary, settings: Settings, progress=None, log_file: Path | None = None) -> None:
     from orchestration.lib.headline import format_headline, read_headline
 
-    print("\nIngestion (per source)")
-    print(
-        f"  {'source':<11}{'files new':>10}{'skipped':>9}{'rejected':>9}"
-        f"{'rows read':>12}{'loaded':>12}{'quarantined':>13}"
-    )
-    for source, m in summary.ingestion.items():
-        print(
-            f"  {source:<11}{m.get('files_loaded', 0):>10}{m.get('files_skipped', 0):>9}"
-            f"{m.get('files_rejected', 0):>9}{m.get('rows_read', 0):>12,}"
-            f"{m.get('rows_loaded', 0):>12,}{m.get('rows_quarantined', 0):>13,}"
-        )
-    t = summary.tests
-    print(f"\nAssets materialised: {summary.assets_materialized}")
-    print(f"dbt tests: {t['pass']} passed, {t['warn']} warned, {t['fail'] + t['error']} failed")
-    for problem in summary.test_problems:
-        print(f"  [{problem['status']}] {problem['test']}: {problem['message'][:200]}")
-    if summary.checks_failed:
-        print(f"Asset checks not passing ({len(summary.checks_failed)}):")
-        for name in summary.checks_failed[:30]:
-            print(f"  - {name}")
+    warnings = _warnings(summary, settings, progress)
+    if warnings:
+        print(f"\nWarnings ({len(warnings)}):")
+        for warning in warnings:
+            print(f"  - {warning}")
     if summary.failed_steps:
         print(f"FAILED steps: {', '.join(summary.failed_steps)}")
         for cause in summary.causes:
@@ -88,11 +133,6 @@ def _print_build(summary, settings: Settings) -> None:
         print(f"\nNot published: {settings.warehouse_path} is unchanged")
     else:
         print(f"\nNot published: no build of {settings.warehouse_path} has succeeded yet")
-    from orchestration.lib.deck.fonts import font_warning
-
-    warning = font_warning("ko")
-    if warning:
-        print(f"Warning: {warning}")
     if settings.warehouse_path.exists():
         from orchestration.lib.headline import HeadlineError
 
@@ -103,6 +143,13 @@ def _print_build(summary, settings: Settings) -> None:
         label = "Warehouse" if summary.published else "Published warehouse (unchanged)"
         print(f"\n{label} {settings.warehouse_path}")
         print(headline)
+    print()
+    if log_file is not None:
+        print(f"Build log (Dagster events, dbt output): {log_file}")
+    if summary.run_id and not summary.history_problem:
+        from orchestration.lib.run_history import dagster_home
+
+        print(f"Dagster run {summary.run_id} recorded in {dagster_home()} (see `make dev`)")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -142,13 +189,34 @@ def cmd_build(args: argparse.Namespace) -> int:
         else Path(warehouse).resolve().parent / "board_decks",
         target=args.target,
     )
+    from orchestration.lib import console
     from orchestration.lib.pipeline import run_pipeline
 
+    log_file = console.new_log_path(settings.warehouse_path)
+    print(f"Building {settings.warehouse_path} from {landing} (detail: {log_file})")
+    started = time.monotonic()
+    progress = None
     try:
-        summary = run_pipeline(settings, full_refresh=args.full_refresh)
+        with console.capture_detail(log_file, echo=args.verbose) as terminal:
+            progress = console.BuildProgress(
+                terminal,
+                report_path=settings.build_report_dir / "dbt_run_results.json",
+                files_total=console.count_landing_files(landing),
+                dbt_total=_dbt_node_count(),
+                bars=None if not args.verbose else False,
+            )
+            try:
+                summary = run_pipeline(settings, full_refresh=args.full_refresh, progress=progress)
+            finally:
+                progress.close()
     except BuildError as error:
-        raise CliError(str(error), code=1) from error
-    _print_build(summary, settings)
+        raise CliError(f"{error} (build log: {log_file})", code=1) from error
+    finally:
+        console.prune_logs(log_file.parent)
+    for phase in progress.skipped_phases():
+        print(f"{phase}: skipped (a step before it failed)")
+    print(f"total: {console.seconds(time.monotonic() - started)}")
+    _print_build(summary, settings, progress, log_file)
     if not summary.success or summary.error_tests or not summary.published:
         print(
             "\nBuild FAILED: fix the causes above and run the build again; the published "
@@ -160,6 +228,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         "\nBuild succeeded. Open the boards with `make dashboards`, the Dagster UI with `make dev`."
     )
     return 0
+
+
+def _dbt_node_count() -> int:
+    """dbt models, seeds and tests the build reports on (its assets and asset checks)."""
+    from orchestration.defs.dbt.project import ensure_manifest
+
+    ensure_manifest()  # the dbt assets are read from it
+    from orchestration.defs.dbt.assets import warehouse_dbt_assets
+
+    return len(warehouse_dbt_assets.keys) + len(warehouse_dbt_assets.check_keys)
 
 
 def _warehouse_file(path: str) -> Path:
@@ -264,6 +342,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="months run to the last complete month before this date",
     )
     build.add_argument("--full-refresh", action="store_true")
+    build.add_argument(
+        "--verbose",
+        action="store_true",
+        help="also print Dagster's events and dbt's log lines (always in the build log)",
+    )
     build.add_argument(
         "--deck-dir", default=None, help="default: board_decks/ beside the warehouse"
     )
