@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -303,6 +304,115 @@ def cmd_headline(args: argparse.Namespace) -> int:
     return 0
 
 
+DEV_STOP_SECONDS = 60  # Dagster's own shutdown; then what is left of it is terminated
+
+
+def _proc_stat(pid: int) -> tuple[int, int] | None:
+    """(parent PID, start time) of a process from /proc, None when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    if fields[0] == "Z":
+        return None
+    return int(fields[1]), int(fields[19])
+
+
+def _descendants(pid: int) -> dict[int, int]:
+    """Processes under `pid` with their start times (Linux /proc; empty elsewhere)."""
+    children: dict[int, list[tuple[int, int]]] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        stat = _proc_stat(int(entry.name))
+        if stat is not None:
+            children.setdefault(stat[0], []).append((int(entry.name), stat[1]))
+    found: dict[int, int] = {}
+    frontier = [pid]
+    while frontier:
+        for child, started in children.get(frontier.pop(), []):
+            found[child] = started
+            frontier.append(child)
+    return found
+
+
+def _still_running(processes: dict[int, int]) -> dict[int, int]:
+    """The ones still alive as the same process (not a later one given a reused PID)."""
+    return {
+        pid: started
+        for pid, started in processes.items()
+        if (_proc_stat(pid) or (0, -1))[1] == started
+    }
+
+
+def _signal_all(processes: dict[int, int], sig: int) -> None:
+    for pid in _still_running(processes):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, sig)
+
+
+def cmd_dev(args: argparse.Namespace) -> int:
+    """`dagster dev` on the project's instance, stopped cleanly by Ctrl-C: Dagster alone gets
+    the interrupt (it stops its webserver, daemon and code servers in order), then anything
+    of it still running (a run worker, its dbt) is terminated, so nothing is left behind."""
+    import shutil
+    import signal
+    import subprocess
+
+    from orchestration.defs.dbt.project import ensure_manifest
+    from orchestration.lib.run_history import INSTANCE_SETTINGS, dagster_home
+    from orchestration.lib.supervise import die_with_parent
+
+    home = dagster_home()
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(INSTANCE_SETTINGS, home / "dagster.yaml")  # the project's settings win
+    ensure_manifest()
+    command = [str(Path(sys.executable).with_name("dagster")), "dev", "-m",
+               "orchestration.definitions"]  # fmt: skip
+    if args.port:
+        command += ["--port", str(args.port)]
+    print(f"Dagster UI on the instance in {home} (Ctrl-C stops it)", flush=True)
+    process = subprocess.Popen(
+        command,
+        cwd=PROJECT_DIR,
+        env={**os.environ, "DAGSTER_HOME": str(home)},
+        # its own session: a Ctrl-C reaches this process only, which asks Dagster once;
+        # it gets SIGINT too if this process dies
+        start_new_session=True,
+        preexec_fn=lambda: die_with_parent(signal.SIGINT),
+    )
+    stopping: list[float] = []
+
+    def stop(_signum: int, _frame: object) -> None:
+        if not stopping:
+            stopping.append(time.monotonic())
+            print("\nStopping Dagster...", flush=True)
+            process.send_signal(signal.SIGINT)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    tree: dict[int, int] = {}
+    try:
+        while process.poll() is None:
+            tree.update(_descendants(process.pid))
+            if len(stopping) == 1 and time.monotonic() - stopping[0] > DEV_STOP_SECONDS:
+                stopping.append(time.monotonic())
+                print("Dagster did not stop in time: terminating it", flush=True)
+                _signal_all(_descendants(process.pid), signal.SIGKILL)
+                process.kill()
+            time.sleep(1)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        # what outlived Dagster (a run worker, its dbt): terminated, then killed
+        _signal_all(tree, signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        while _still_running(tree) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        _signal_all(tree, signal.SIGKILL)
+    if stopping:
+        print("Dagster stopped.", flush=True)
+        return 0
+    return process.returncode or 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     default_wh = str(PROJECT_DIR / "data" / "warehouse.duckdb")
     parser = argparse.ArgumentParser(prog="warehouse", description=__doc__)
@@ -360,6 +470,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--language", choices=("ko", "en"), default="ko", help="deck language (default: ko)"
     )
     deck.set_defaults(func=cmd_deck)
+
+    dev = sub.add_parser("dev", help="the Dagster UI on the project's instance (make dev)")
+    dev.add_argument("--port", type=int, default=None, help="default: Dagster's (3000)")
+    dev.set_defaults(func=cmd_dev)
 
     headline = sub.add_parser("headline", help="print the headline numbers of a warehouse")
     headline.add_argument("--warehouse", default=default_wh)

@@ -459,8 +459,8 @@ def describe_test(unique_id: str, manifest: dict) -> tuple[str, str]:
         words = node.get("description") or f"unit test {node['name']}"
         return words, model
     parents = [p for p in node.get("depends_on", {}).get("nodes", []) if p.split(".")[0] != "macro"]
-    attached = node.get("attached_node") or (parents[-1] if parents else "")
-    model = _node_name(attached) if attached else ""
+    attached = node.get("attached_node")
+    model = _node_name(attached) if attached else ", ".join(_node_name(p) for p in parents)
     meta = node.get("test_metadata") or {}
     if node.get("description"):
         words = f"{node['description']} ({node['name']})"
