@@ -200,6 +200,9 @@ class BuildProgress:
                 TimeElapsedColumn(),
                 console=console,
                 transient=True,
+                # sys.stdout and sys.stderr stay on the build log (rich would take them over)
+                redirect_stdout=False,
+                redirect_stderr=False,
             )
             self._tasks["landing"] = self._progress.add_task(
                 "landing files", total=max(files_total, 1), visible=False
