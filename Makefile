@@ -20,9 +20,13 @@ $(BIN)/warehouse: pyproject.toml uv.lock | $(UV)
 
 env: $(BIN)/warehouse
 
+# One Dagster instance for `make run` and `make dev`: the UI shows the runs of the CLI too.
+DAGSTER_HOME_DIR ?= $(CURDIR)/.dagster_home
+
+# One line per phase; Dagster's and dbt's detail go to data/logs/build-*.log (VERBOSE=1: here too).
 run: env
 	@test -d $(LANDING) || $(BIN)/warehouse demo --out $(LANDING)
-	$(BIN)/warehouse build --landing $(LANDING) --warehouse $(WAREHOUSE)
+	DAGSTER_HOME=$(DAGSTER_HOME_DIR) $(BIN)/warehouse build --landing $(LANDING) --warehouse $(WAREHOUSE) $(if $(VERBOSE),--verbose)
 
 # The same build on Spark (local, Java 17): marts as Parquet folders under data/spark-warehouse.
 run-spark: env
@@ -42,10 +46,9 @@ demo: env
 dashboards: env
 	$(BIN)/streamlit run dashboards/app.py
 
+# The Dagster UI on .dagster_home (its dagster.yaml copied from orchestration/); Ctrl-C stops it.
 dev: env
-	mkdir -p .dagster_home && cp orchestration/dagster.yaml .dagster_home/dagster.yaml
-	$(BIN)/dbt parse --quiet --project-dir . --profiles-dir .
-	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev -m orchestration.definitions
+	DAGSTER_HOME=$(DAGSTER_HOME_DIR) $(BIN)/warehouse dev
 
 deck: env
 	$(BIN)/warehouse deck --warehouse $(WAREHOUSE)

@@ -6,7 +6,7 @@ import dagster as dg
 
 from orchestration.defs.dbt.assets import warehouse_dbt_assets
 from orchestration.defs.deck.assets import board_deck
-from orchestration.defs.ingestion.assets import INGESTION_ASSETS
+from orchestration.defs.ingestion.assets import INGESTION_ASSETS, LANDING_MANIFEST
 from orchestration.defs.ingestion.sensors import build_landing_sensor
 from orchestration.defs.pipeline.assets import published_warehouse
 from orchestration.defs.pipeline.jobs import nightly_schedule, nightly_warehouse_job
@@ -16,7 +16,13 @@ from orchestration.settings import Settings, load_settings
 
 def build_definitions(settings: Settings) -> dg.Definitions:
     return dg.Definitions(
-        assets=[*INGESTION_ASSETS, warehouse_dbt_assets, published_warehouse, board_deck],
+        assets=[
+            *INGESTION_ASSETS,
+            LANDING_MANIFEST,
+            warehouse_dbt_assets,
+            published_warehouse,
+            board_deck,
+        ],
         jobs=[nightly_warehouse_job],
         schedules=[nightly_schedule],
         sensors=[build_landing_sensor(nightly_warehouse_job)],

@@ -6,6 +6,8 @@ in-process) once per test session; tests that need a warehouse share it read-onl
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -42,6 +44,20 @@ def build(landing: Path, workdir: Path, as_of: date | None) -> BuiltWarehouse:
     )
     summary = run_pipeline(settings)
     return BuiltWarehouse(landing, settings.warehouse_path, settings, summary)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dagster_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Builds record their runs in the Dagster instance of DAGSTER_HOME: a temporary one for
+    the session (and the CLI processes tests start), never the project's .dagster_home."""
+    home = tmp_path_factory.mktemp("dagster_home")
+    previous = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(home)
+    yield home
+    if previous is None:
+        os.environ.pop("DAGSTER_HOME", None)
+    else:
+        os.environ["DAGSTER_HOME"] = previous
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -10,7 +10,7 @@ from typing import Any
 
 import dagster as dg
 
-from orchestration.lib import publish
+from orchestration.lib import publish, run_history
 from orchestration.settings import Settings
 
 INGEST_METRICS = (
@@ -36,6 +36,8 @@ class BuildSummary:
     published: bool = False  # this build replaced the published warehouse
     current: publish.PublishedBuild | None = None  # the build readers see now
     causes: list[str] = field(default_factory=list)  # why steps failed, one line each
+    run_id: str = ""  # the Dagster run (in the instance of DAGSTER_HOME)
+    history_problem: str | None = None  # why the run is not in the instance, if it is not
 
     @property
     def tests(self) -> dict[str, int]:
@@ -97,9 +99,13 @@ def failure_causes(result: dg.ExecuteInProcessResult) -> list[str]:
     return causes
 
 
-def run_pipeline(settings: Settings, *, full_refresh: bool = False) -> BuildSummary:
+def run_pipeline(
+    settings: Settings, *, full_refresh: bool = False, progress: Any = None
+) -> BuildSummary:
     """Build into a copy of the warehouse and publish it when every error test passed.
 
+    The run is recorded in the Dagster instance of DAGSTER_HOME (lib/run_history.py).
+    `progress` (a lib/console.BuildProgress) follows the run's events as a Dagster logger.
     Raises publish.BuildError when the build cannot start (the warehouse path is not
     writable, another build holds the lock)."""
     export_environment(settings)
@@ -113,28 +119,41 @@ def run_pipeline(settings: Settings, *, full_refresh: bool = False) -> BuildSumm
     lock = publish.BuildLock(published)
     lock.acquire()
     try:
-        return _run_locked(settings, build_definitions(settings), full_refresh)
+        return _run_locked(settings, build_definitions(settings), full_refresh, progress)
     finally:
         lock.release()
 
 
-def _run_locked(settings: Settings, defs: dg.Definitions, full_refresh: bool) -> BuildSummary:
+def _run_locked(
+    settings: Settings, defs: dg.Definitions, full_refresh: bool, progress: Any = None
+) -> BuildSummary:
     job = defs.resolve_job_def("nightly_warehouse")
-    run_config = {"ops": {"warehouse_dbt_assets": {"config": {"full_refresh": full_refresh}}}}
+    run_config: dict[str, Any] = {
+        "ops": {"warehouse_dbt_assets": {"config": {"full_refresh": full_refresh}}}
+    }
+    if progress is not None:
+        # Dagster's console logger as always (the CLI sends it to the build log) plus the
+        # logger that prints the phase lines and moves the progress bars.
+        job = job.with_logger_defs(
+            {"console": dg.colored_console_logger, "progress": progress.logger_def()}
+        )
+        run_config["loggers"] = {"console": {"config": {"log_level": "DEBUG"}}, "progress": {}}
     report = settings.build_report_dir / "dbt_run_results.json"
     report.unlink(missing_ok=True)  # never report a previous night's tests
     run_id = str(uuid.uuid4())
     build_id = run_id[:8]
-    try:
-        result = job.execute_in_process(
-            run_config=run_config,
-            instance=dg.DagsterInstance.ephemeral(),
-            raise_on_error=False,
-            run_id=run_id,
-        )
-    finally:
-        # Published: the copy was moved. Failed: it goes, the published file is untouched.
-        publish.discard(publish.working_path(settings.warehouse_path, build_id))
+    with run_history.open_instance() as (instance, history_problem):
+        try:
+            result = job.execute_in_process(
+                run_config=run_config,
+                instance=instance,
+                raise_on_error=False,
+                run_id=run_id,
+                tags=run_history.CLI_RUN_TAGS,
+            )
+        finally:
+            # Published: the copy was moved. Failed: it goes, the published file is untouched.
+            publish.discard(publish.working_path(settings.warehouse_path, build_id))
 
     ingestion: dict[str, dict[str, int]] = {}
     materialized = 0
@@ -175,4 +194,6 @@ def _run_locked(settings: Settings, defs: dg.Definitions, full_refresh: bool) ->
         dbt_counts=dbt_report["counts"],
         test_problems=dbt_report["problems"],
         checks_failed=checks_failed,
+        run_id=run_id,
+        history_problem=history_problem,
     )

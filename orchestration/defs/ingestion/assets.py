@@ -109,3 +109,15 @@ def build_ingestion_asset(source: str) -> dg.AssetsDefinition:
 INGESTION_ASSETS: list[dg.AssetsDefinition] = [
     build_ingestion_asset(source) for source in contract.SOURCES
 ]
+
+# raw.landing_manifest (one row per landed file: loaded, skipped or rejected, and why) is
+# written by every ingestion asset and read by dbt (mart_reported_landing_files). Declared
+# here so the graph shows where it comes from, instead of a source no asset produces.
+LANDING_MANIFEST = dg.AssetSpec(
+    ["raw", "landing_manifest"],
+    group_name="sources",
+    kinds={"duckdb"},
+    description="One row per landed file and load: loaded, skipped (already loaded) or "
+    "rejected with the reason. Written by every `ingest_<source>` step.",
+    deps=[spec.key for asset in INGESTION_ASSETS for spec in asset.specs],
+)
