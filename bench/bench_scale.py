@@ -218,6 +218,8 @@ def build(
                 str(warehouse),
                 "--as-of",
                 as_of.isoformat(),
+                # the step timings are read from Dagster's detail, which only --verbose echoes
+                "--verbose",
             ],
             check=True,
             stdout=out,
