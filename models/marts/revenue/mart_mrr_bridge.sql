@@ -49,9 +49,15 @@ movement_totals as (
         sum(case when movement_type = 'fx_adjustment' then mrr_change else 0 end) as fx_adjustment_mrr,
         cast(sum(case when movement_type = 'new' then 1 else 0 end) as {{ dbt.type_bigint() }}) as new_customers,
         cast(sum(case when movement_type = 'churn' then 1 else 0 end) as {{ dbt.type_bigint() }}) as churned_customers,
-        cast(sum(case when movement_type = 'reactivation' then 1 else 0 end) as {{ dbt.type_bigint() }}) as reactivated_customers,
-        cast(sum(case when movement_type = 'expansion' then 1 else 0 end) as {{ dbt.type_bigint() }}) as expansion_customers,
-        cast(sum(case when movement_type = 'contraction' then 1 else 0 end) as {{ dbt.type_bigint() }}) as contraction_customers
+        cast(
+            sum(case when movement_type = 'reactivation' then 1 else 0 end) as {{ dbt.type_bigint() }}
+        ) as reactivated_customers,
+        cast(
+            sum(case when movement_type = 'expansion' then 1 else 0 end) as {{ dbt.type_bigint() }}
+        ) as expansion_customers,
+        cast(
+            sum(case when movement_type = 'contraction' then 1 else 0 end) as {{ dbt.type_bigint() }}
+        ) as contraction_customers
     from movements
     group by month
 ),
