@@ -30,3 +30,14 @@
 {% macro spark__rate_quotient(numerator, denominator) -%}
     cast({{ divide(numerator, denominator) }} as {{ type_rate() }})
 {%- endmacro %}
+
+{#- dbt-spark's listagg ignores the order by (collect_list, in whatever order the rows
+    arrive): Spark 4's listagg ... within group (order by ...) keeps DuckDB's order. -#}
+{% macro spark__listagg(measure, delimiter_text, order_by_clause, limit_num) -%}
+    {%- if limit_num -%}
+        array_join(slice(collect_list({{ measure }}), 1, {{ limit_num }}), {{ delimiter_text }})
+    {%- else -%}
+        listagg({{ measure }}, {{ delimiter_text }})
+        {%- if order_by_clause %} within group ({{ order_by_clause }}){% endif %}
+    {%- endif -%}
+{%- endmacro %}

@@ -102,13 +102,15 @@ final as (
         terms_due,
         cast(arr_due as {{ type_money() }}) as arr_due,
         cast(arr_renewed as {{ type_money() }}) as arr_renewed,
-        case when arr_due > 0 then cast(arr_renewed / arr_due as {{ type_rate() }}) end as renewal_rate,
+        case
+            when arr_due > 0 then cast({{ divide('arr_renewed', 'arr_due') }} as {{ type_rate() }})
+        end as renewal_rate,
         first_renewal_terms_due,
         cast(first_renewal_arr_due as {{ type_money() }}) as first_renewal_arr_due,
         cast(first_renewal_arr_renewed as {{ type_money() }}) as first_renewal_arr_renewed,
         case
             when first_renewal_arr_due > 0
-                then cast(first_renewal_arr_renewed / first_renewal_arr_due as {{ type_rate() }})
+                then cast({{ divide('first_renewal_arr_renewed', 'first_renewal_arr_due') }} as {{ type_rate() }})
         end as first_renewal_rate
     from monthly
 )

@@ -150,8 +150,12 @@ logo_churn as (
     -- churned accounts ÷ accounts paying at the start of the month, over the 12 months to M
     select
         account_month_flags.icp_segment,
-        cast(sum(case when account_month_flags.previous_mrr > 0 then 1 else 0 end) as {{ dbt.type_bigint() }}) as beginning_accounts,
-        cast(sum(case when churns.account_id is not null then 1 else 0 end) as {{ dbt.type_bigint() }}) as churned_accounts
+        cast(
+            sum(case when account_month_flags.previous_mrr > 0 then 1 else 0 end) as {{ dbt.type_bigint() }}
+        ) as beginning_accounts,
+        cast(
+            sum(case when churns.account_id is not null then 1 else 0 end) as {{ dbt.type_bigint() }}
+        ) as churned_accounts
     from account_month_flags
     cross join latest_month
     left join mrr_movements as churns

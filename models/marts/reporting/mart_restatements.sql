@@ -94,7 +94,13 @@ final as (
         compared.value_kind,
         compared.reported_value,
         compared.current_value,
-        cast(compared.current_value - compared.reported_value as {{ type_rate() }}) as difference,
+        -- operands at 37 digits: Spark gives decimal(38, 12) - decimal(38, 12) 39 digits
+        -- and drops the 12th decimal; the difference is exact on both engines this way
+        cast(
+            cast(compared.current_value as decimal(37, 12))
+            - cast(compared.reported_value as decimal(37, 12))
+            as {{ type_rate() }}
+        ) as difference,
         compared.reported_at,
         coalesce(file_lists.landing_file_count, 0) as landing_file_count,
         file_lists.landing_files

@@ -168,19 +168,28 @@ by_currency as (
         and billing.currency = marts.currency
 ),
 
-month_end_rates as (
+month_end_rate_dates as (
+    -- the latest rate on or before month end (a join and max, not a correlated scalar
+    -- subquery in a join condition, which Spark rejects)
     select
         months.month,
         fx_rates.currency,
-        fx_rates.rate
+        max(fx_rates.rate_date) as rate_date
     from months
     inner join fx_rates
-        on fx_rates.rate_date = (
-            select max(candidates.rate_date)
-            from fx_rates as candidates
-            where candidates.currency = fx_rates.currency
-                and candidates.rate_date <= months.month_end_date
-        )
+        on fx_rates.rate_date <= months.month_end_date
+    group by months.month, fx_rates.currency
+),
+
+month_end_rates as (
+    select
+        month_end_rate_dates.month,
+        fx_rates.currency,
+        fx_rates.rate
+    from month_end_rate_dates
+    inner join fx_rates
+        on month_end_rate_dates.currency = fx_rates.currency
+        and month_end_rate_dates.rate_date = fx_rates.rate_date
     where fx_rates.currency <> '{{ var("reporting_currency") }}'
     union all
     select
