@@ -16,9 +16,9 @@ counted as (
     select
         submitted_month as month,
         count(*) as responses,
-        sum(case when nps_class = 'promoter' then 1 else 0 end) as promoters,
-        sum(case when nps_class = 'passive' then 1 else 0 end) as passives,
-        sum(case when nps_class = 'detractor' then 1 else 0 end) as detractors
+        cast(sum(case when nps_class = 'promoter' then 1 else 0 end) as {{ dbt.type_bigint() }}) as promoters,
+        cast(sum(case when nps_class = 'passive' then 1 else 0 end) as {{ dbt.type_bigint() }}) as passives,
+        cast(sum(case when nps_class = 'detractor' then 1 else 0 end) as {{ dbt.type_bigint() }}) as detractors
     from responses
     where submitted_month <= {{ revenue_last_complete_month() }}
     group by submitted_month

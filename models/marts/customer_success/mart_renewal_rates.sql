@@ -86,7 +86,8 @@ monthly as (
         count(converted.arr_due) as terms_due,
         coalesce(sum(converted.arr_due), 0) as arr_due,
         coalesce(sum(converted.arr_renewed), 0) as arr_renewed,
-        sum(case when converted.is_first_renewal then 1 else 0 end) as first_renewal_terms_due,
+        cast(sum(case when converted.is_first_renewal then 1 else 0 end) as {{ dbt.type_bigint() }})
+            as first_renewal_terms_due,
         coalesce(sum(case when converted.is_first_renewal then converted.arr_due end), 0) as first_renewal_arr_due,
         coalesce(sum(case when converted.is_first_renewal then converted.arr_renewed end), 0)
             as first_renewal_arr_renewed
