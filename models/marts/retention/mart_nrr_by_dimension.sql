@@ -154,18 +154,7 @@ base_account_ids as (
 ),
 
 account_dimensions as (
-    {%- for dimension in ['industry', 'country', 'icp_segment'] %}
-    select
-        base_account_ids.account_id,
-        '{{ dimension }}' as dimension,
-        coalesce(nullif(accounts.{{ dimension }}, ''), 'unknown') as dimension_value
-    from base_account_ids
-    left join accounts
-        on base_account_ids.account_id = accounts.account_id
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ account_segment_dimensions('base_account_ids', 'accounts') }}
 ),
 
 segment_trailing as (
@@ -201,9 +190,17 @@ trailing_totals as (
 ),
 
 keys as (
-    select month, dimension, dimension_value from monthly
+    select
+        month,
+        dimension,
+        dimension_value
+    from monthly
     union
-    select month, dimension, dimension_value from trailing_totals
+    select
+        month,
+        dimension,
+        dimension_value
+    from trailing_totals
 ),
 
 final as (

@@ -28,18 +28,7 @@ paying_accounts as (
 ),
 
 account_dimensions as (
-    {%- for dimension in ['industry', 'country', 'icp_segment'] %}
-    select
-        paying_accounts.account_id,
-        '{{ dimension }}' as dimension,
-        coalesce(nullif(accounts.{{ dimension }}, ''), 'unknown') as dimension_value
-    from paying_accounts
-    left join accounts
-        on paying_accounts.account_id = accounts.account_id
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ account_segment_dimensions('paying_accounts', 'accounts') }}
 ),
 
 segments as (
