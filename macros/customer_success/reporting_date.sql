@@ -23,7 +23,8 @@
 {%- endmacro %}
 
 
-{#- Whole calendar days from start_date to end_date (dbt.datediff on days, trimmed). -#}
+{#- Whole calendar days from start_date to end_date, a BIGINT on every engine (Spark's
+    datediff returns an int, DuckDB's a bigint: the enforced contracts need one type). -#}
 {% macro days_between(start_date, end_date) -%}
-    {{ dbt.datediff(start_date, end_date, 'day') | trim }}
+    cast({{ dbt.datediff(start_date, end_date, 'day') | trim }} as {{ dbt.type_bigint() }})
 {%- endmacro %}
