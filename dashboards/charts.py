@@ -46,6 +46,13 @@ def _layout(figure: go.Figure, title: str, height: int = 380) -> go.Figure:
     return figure
 
 
+def _legend_below(figure: go.Figure) -> None:
+    """Many series: the legend goes under the chart so it never covers the title."""
+    figure.update_layout(
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0}
+    )
+
+
 def _money_axis(
     figure: go.Figure, values: Sequence[float], language: str, currency: str, **kw: Any
 ) -> None:
@@ -387,10 +394,13 @@ def lines(
             hovertemplate=f"{label} %{{x|%Y-%m-%d}}: %{{customdata}}<extra></extra>",
             connectgaps=False,
         )
-    _layout(figure, title, height)
+    many = len(groups) > 4
+    _layout(figure, title, height + 60 if many else height)
     _value_axis(figure, list(frame[y]), kind, language, currency)
     _month_axis(figure, list(frame[x]))
     figure.update_layout(showlegend=group is not None)
+    if many:
+        _legend_below(figure)
     return figure
 
 
@@ -559,10 +569,7 @@ def stacked_bars(
         )
     figure.update_layout(barmode="stack", bargap=0.15)
     _layout(figure, title, 440)
-    # Many series: the legend goes under the chart so it never covers the title.
-    figure.update_layout(
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0}
-    )
+    _legend_below(figure)
     figure.update_yaxes(tickformat=",d", rangemode="tozero")
     _month_axis(figure, list(frame[x]))
     return figure

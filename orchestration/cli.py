@@ -203,7 +203,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 terminal,
                 report_path=settings.build_report_dir / "dbt_run_results.json",
                 files_total=console.count_landing_files(landing),
-                dbt_total=_dbt_node_count(),
+                dbt_total=_dbt_node_count(settings.target),
                 bars=None if not args.verbose else False,
             )
             try:
@@ -231,11 +231,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _dbt_node_count() -> int:
+def _dbt_node_count(target: str) -> int:
     """dbt models, seeds and tests the build reports on (its assets and asset checks)."""
     from orchestration.defs.dbt.project import ensure_manifest
 
-    ensure_manifest()  # the dbt assets are read from it
+    ensure_manifest(target)  # the dbt assets are read from it, parsed for this target
     from orchestration.defs.dbt.assets import warehouse_dbt_assets
 
     return len(warehouse_dbt_assets.keys) + len(warehouse_dbt_assets.check_keys)

@@ -614,6 +614,9 @@ def test_a_lock_is_retried_and_a_bad_path_is_not() -> None:
     assert "not_null_fct_account_months_mrr" in failed.description
     assert isinstance(dbt_failure("Could not set lock on file x", 2, summary), DbtTransientError)
     assert isinstance(dbt_failure("", -9, summary), DbtTransientError)
+    # Spark's embedded metastore stays locked by the failed attempt: never retried there.
+    on_spark = dbt_failure("", -9, summary, target="spark")
+    assert isinstance(on_spark, dg.Failure) and on_spark.allow_retries is False
 
 
 def test_a_warehouse_of_the_old_layout_keeps_its_manifest() -> None:

@@ -110,3 +110,39 @@ def test_every_dbt_source_table_is_exported_by_the_ingestion_assets() -> None:
                 declared.add(table.get("identifier") or table["name"])
     assert declared, "no dbt sources found"
     assert declared <= exported, sorted(declared - exported)
+
+
+def test_the_code_location_manifest_is_parsed_for_the_build_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A manifest parsed for DuckDB names some tests differently from a Spark run of dbt
+    (`quote: true` columns): dagster-dbt then fails on a node it does not know. So the build
+    re-parses when the target changes, and only then."""
+    import json
+
+    from dagster_dbt import DbtProject
+
+    from orchestration.defs.dbt import project
+
+    scratch = DbtProject(
+        project_dir=project.PROJECT_DIR,
+        profiles_dir=project.PROJECT_DIR,
+        target_path=tmp_path / "target",
+    )
+    monkeypatch.setattr(project, "dbt_project", scratch)
+
+    def parsed() -> tuple[str, set[str], float]:
+        manifest = json.loads(scratch.manifest_path.read_text())
+        quoted = {n for n in manifest["nodes"] if n.startswith("test.") and "_window_" in n}
+        return manifest["metadata"]["adapter_type"], quoted, scratch.manifest_path.stat().st_mtime
+
+    monkeypatch.setenv("WAREHOUSE_TARGET", "spark")
+    project.ensure_manifest()
+    adapter, spark_tests, _ = parsed()
+    assert adapter == "spark"
+    project.ensure_manifest("duckdb")
+    adapter, duckdb_tests, parsed_at = parsed()
+    assert adapter == "duckdb"
+    assert spark_tests and spark_tests != duckdb_tests  # why the target matters
+    project.ensure_manifest("duckdb")
+    assert parsed()[2] == parsed_at  # the same target is not parsed again

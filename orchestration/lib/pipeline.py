@@ -111,7 +111,8 @@ def run_pipeline(
     export_environment(settings)
     from orchestration.defs.dbt.project import ensure_manifest
 
-    ensure_manifest()  # the code location reads the manifest; it never parses on import
+    # The code location reads the manifest (it never parses on import), for this target.
+    ensure_manifest(settings.target)
     from orchestration.definitions import build_definitions
 
     published = settings.warehouse_path

@@ -30,12 +30,17 @@ class DbtTransientError(RuntimeError):
     """dbt failed for a reason worth a retry."""
 
 
-def dbt_failure(errors: str, returncode: int | None, summary: dict) -> Exception:
+def dbt_failure(
+    errors: str, returncode: int | None, summary: dict, *, target: str = "duckdb"
+) -> Exception:
     """What a failed `dbt build` raises: retried when the cause passes, else a Failure that
-    names the failing tests and is not retried (the same input fails the same way)."""
-    if returncode is not None and returncode < 0:
+    names the failing tests and is not retried (the same input fails the same way).
+
+    Never retried on Spark: the local session's embedded (Derby) metastore stays locked by
+    the failed attempt's JVM, so a retry fails on the metastore instead of the cause."""
+    if target == "duckdb" and returncode is not None and returncode < 0:
         return DbtTransientError(f"dbt was stopped by signal {-returncode}; retrying")
-    if any(marker in errors for marker in _TRANSIENT_DBT_ERRORS):
+    if target == "duckdb" and any(marker in errors for marker in _TRANSIENT_DBT_ERRORS):
         return DbtTransientError(f"dbt could not lock the warehouse: {errors[:500]}")
     failed = [p["test"] for p in summary["problems"] if p["status"] in ("fail", "error")]
     last_error = errors.strip().splitlines()[-1][:300] if errors.strip() else ""
@@ -167,7 +172,14 @@ def warehouse_dbt_assets(
             os.environ.pop("WAREHOUSE_PATH", None)
         else:
             os.environ["WAREHOUSE_PATH"] = published_env
-    yield from invocation.stream()
+    try:
+        yield from invocation.stream()
+    except Exception as error:
+        if warehouse.target == "duckdb":
+            raise
+        raise dg.Failure(
+            description=f"dbt on {warehouse.target} failed: {error!r}", allow_retries=False
+        ) from error
 
     try:
         run_results = invocation.get_artifact("run_results.json")
@@ -187,4 +199,9 @@ def warehouse_dbt_assets(
         record_built_with(warehouse.build_path, fingerprint)
     if not invocation.is_successful():
         error = invocation.get_error()
-        raise dbt_failure(str(error) if error else "", invocation.process.returncode, summary)
+        raise dbt_failure(
+            str(error) if error else "",
+            invocation.process.returncode,
+            summary,
+            target=warehouse.target,
+        )

@@ -4,12 +4,14 @@ test session call it)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 from dagster_dbt import DbtProject
 
+from orchestration.lib.spark import target_from_env
 from orchestration.settings import PROJECT_DIR
 
 dbt_project = DbtProject(project_dir=PROJECT_DIR, profiles_dir=PROJECT_DIR)
@@ -27,14 +29,28 @@ def _newest_source_mtime() -> float:
     return newest
 
 
-def ensure_manifest() -> Path:
-    """Parse the dbt project when its manifest is missing or older than the SQL/YAML.
+def _parsed_adapter(manifest: Path) -> str | None:
+    try:
+        with manifest.open(encoding="utf-8") as handle:
+            return json.load(handle)["metadata"].get("adapter_type")
+    except (OSError, ValueError, KeyError):
+        return None
 
+
+def ensure_manifest(target: str | None = None) -> Path:
+    """Parse the dbt project when its manifest is missing, older than the SQL/YAML, or parsed
+    for another target than the one this build runs on.
+
+    The target matters: a column declared `quote: true` gives its tests a unique id that
+    depends on the adapter's quoting, so a manifest parsed for DuckDB names nodes a Spark
+    run of dbt never reports (dagster-dbt then fails on an unknown node).
     `dagster dev` would do this through `prepare_if_dev`; the CLI and tests load the
     definitions outside it, so they need the same guarantee.
     """
+    target = target or target_from_env()
     manifest = dbt_project.manifest_path
-    if not manifest.exists() or manifest.stat().st_mtime < _newest_source_mtime():
+    stale = not manifest.exists() or manifest.stat().st_mtime < _newest_source_mtime()
+    if stale or _parsed_adapter(manifest) != target:
         dbt = Path(sys.executable).with_name("dbt")
         subprocess.run(
             [
@@ -47,6 +63,8 @@ def ensure_manifest() -> Path:
                 str(PROJECT_DIR),
                 "--target-path",
                 str(dbt_project.target_path),
+                "--target",
+                target,
             ],
             check=True,
             cwd=PROJECT_DIR,
