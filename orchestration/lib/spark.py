@@ -114,13 +114,14 @@ def _view_sql(con: duckdb.DuckDBPyConnection, folder: Path) -> str:
     return f"select {', '.join(select)} from {source}"
 
 
-def publish_mart_views(spark_dir: Path) -> list[str]:
+def publish_mart_views(spark_dir: Path, catalog: Path | None = None) -> list[str]:
     """One DuckDB view per mart folder in DIR/catalog.duckdb (schema main), replacing views
     of marts that no longer exist. Boards and the deck open this file like a DuckDB
-    warehouse and read Spark's Parquet."""
+    warehouse and read Spark's Parquet. A build writes them into its own copy of the
+    catalog (`catalog`), which publishing then swaps in whole."""
     spark_dir = Path(spark_dir)
     folders = mart_folders(spark_dir)
-    con = duckdb.connect(str(catalog_path(spark_dir)))
+    con = duckdb.connect(str(catalog or catalog_path(spark_dir)))
     try:
         con.execute("begin")
         stale = {

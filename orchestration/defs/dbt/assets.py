@@ -193,7 +193,10 @@ def warehouse_dbt_assets(
     if warehouse.target == "spark":
         from orchestration.lib.spark import publish_mart_views
 
-        marts = publish_mart_views(Path(warehouse.warehouse_path).parent)
+        # Into the run's copy: publishing swaps that copy over the catalog.
+        marts = publish_mart_views(
+            Path(warehouse.warehouse_path).parent, catalog=Path(warehouse.build_path)
+        )
         context.log.info(f"DuckDB views over the Spark marts' Parquet: {marts}")
     if fingerprint and invocation.is_successful():
         record_built_with(warehouse.build_path, fingerprint)
