@@ -8,8 +8,8 @@ ingested into DuckDB once; DuckDB builds the project from it, and Spark (dbt-spa
 then read back (DuckDB over Spark's Parquet folders) and compared: same columns, same
 rows, money to the cent, everything else to 1e-9.
 
-Spark runs the models and seeds only (its data tests and unit tests are the same SQL as on
-DuckDB and run in `warehouse build --target spark`); one Spark session, a few minutes.
+The Spark side is `warehouse build --target spark` itself (the CLI, the Dagster job with the
+target as a resource, every data test and unit test, publish, deck); about ten minutes.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ import math
 import os
 import re
 import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -57,6 +60,17 @@ MONEY = re.compile(r"mrr|arr|amount|cost|spend|cac$|^cac|^ltv$|revenue$|_due$|re
 RATE = re.compile(r"rate|pct|nrr|grr|retention|ratio|_to_|score|share|probability")
 CENT = 0.005
 RATE_TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class SparkBuild:
+    catalog: Path
+    result: subprocess.CompletedProcess[str]
+
+    @property
+    def output(self) -> str:
+        return self.result.stdout + self.result.stderr
+
 
 # Part of `make test`; `make test-spark` runs it alone. tests/test_portable_sql.py catches
 # DuckDB-only types (varchar, hugeint, ::) in seconds, without Java.
@@ -164,36 +178,45 @@ def duckdb_warehouse(ingested: Path, tmp_path_factory: pytest.TempPathFactory) -
 
 
 @pytest.fixture(scope="module")
-def spark_catalog(ingested: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def spark_build(ingested: Path, tmp_path_factory: pytest.TempPathFactory) -> SparkBuild:
+    """`warehouse build --target spark` on the same landing, as a user runs it: ingestion
+    with the same validation and quarantine, raw tables as Parquet, every model, seed, data
+    test and unit test through the Dagster job, the atomic publish and the board deck."""
     workdir = tmp_path_factory.mktemp("parity_spark")
     spark_dir = workdir / "spark-warehouse"
-    spark_dir.mkdir()
-    catalog = spark.catalog_path(spark_dir)
-    # The same validation and quarantine as the DuckDB target, then raw tables as Parquet.
-    shutil.copy(ingested, catalog)
-    con = duckdb.connect(str(catalog))
-    try:
-        exported = spark.export_raw_tables(con, spark_dir)
-    finally:
-        con.close()
-    assert "stripe__invoices" in exported and "salesforce__lead" in exported
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(workdir / "dagster_home"),
+        "WAREHOUSE_TARGET": "spark",
+    }
+    command = [
+        str(Path(sys.executable).with_name("warehouse")), "build",
+        "--landing", str(ingested.parent / "landing"),
+        "--target", "spark", "--warehouse", str(spark_dir), "--as-of", AS_OF,
+    ]  # fmt: skip
+    result = subprocess.run(
+        command, cwd=REPO, env=env, capture_output=True, text=True, timeout=2400
+    )
+    return SparkBuild(spark.catalog_path(spark_dir), result)
 
-    saved = dict(os.environ)
-    os.environ.update(spark.environment(spark_dir))
-    try:
-        result = dbt_build(
-            catalog,
-            workdir,
-            AS_OF,
-            "path:models path:seeds",
-            extra=("--target", "spark", "--exclude", "resource_type:test resource_type:unit_test"),
-        )
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    assert result.returncode == 0, result.stdout[-8000:]
-    spark.publish_mart_views(spark_dir)
-    return catalog
+
+@pytest.fixture(scope="module")
+def spark_catalog(spark_build: SparkBuild) -> Path:
+    assert spark_build.result.returncode == 0, spark_build.output[-8000:]
+    return spark_build.catalog
+
+
+def test_warehouse_build_on_spark_runs_every_test_and_renders_the_deck(
+    spark_build: SparkBuild,
+) -> None:
+    output = spark_build.output
+    assert spark_build.result.returncode == 0, output[-8000:]
+    assert "Build succeeded" in output, output[-4000:]
+    dbt_line = next(line for line in output.splitlines() if line.startswith("dbt:"))
+    assert re.search(r"\d+ models, \d{3,} tests, \d+ unit tests", dbt_line), dbt_line
+    assert " 0 failed" in dbt_line, dbt_line
+    decks = list((spark_build.catalog.parent / "board_decks").glob("board_deck_*.pdf"))
+    assert decks, output[-4000:]
 
 
 def test_spark_writes_each_public_mart_as_a_parquet_folder(
