@@ -30,6 +30,17 @@ def lang() -> str:
     return current_language()
 
 
+def choose(
+    label: str, options: Sequence[str], label_of: Callable[[str], str], default: str, key: str
+) -> str:
+    """One of `options` picked with a segmented control; the default when none is selected
+    (clicking the selected segment again clears it)."""
+    picked = st.segmented_control(
+        label, options=list(options), format_func=label_of, default=default, key=key
+    )
+    return picked or default
+
+
 def currency() -> str:
     return data.reporting_currency()
 

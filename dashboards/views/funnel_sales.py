@@ -46,15 +46,12 @@ def _funnel(language: str) -> None:
             charts.funnel(totals, t("funnel.stages")), width="stretch", key="funnel_chart"
         )
     with right:
-        rate = (
-            st.segmented_control(
-                t("funnel.rate"),
-                options=list(FUNNEL_RATES),
-                format_func=lambda c: t(f"col.{c}", language),
-                default="lead_to_won_rate",
-                key="funnel_rate",
-            )
-            or "lead_to_won_rate"
+        rate = ui.choose(
+            t("funnel.rate"),
+            FUNNEL_RATES,
+            lambda c: t(f"col.{c}", language),
+            default="lead_to_won_rate",
+            key="funnel_rate",
         )
         st.plotly_chart(
             charts.heatmap(funnel, "cohort_month", "channel", rate, t(f"col.{rate}"), language),

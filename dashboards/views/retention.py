@@ -56,18 +56,15 @@ def render() -> None:
             )
 
     st.subheader(t("retention.cohorts"))
-    mode = (
-        st.segmented_control(
-            t("retention.cohort_mode"),
-            options=["revenue_retention", "logo_retention"],
-            format_func=lambda m: t(
-                "retention.mode_revenue" if m == "revenue_retention" else "retention.mode_logo",
-                language,
-            ),
-            default="revenue_retention",
-            key="cohort_mode",
-        )
-        or "revenue_retention"
+    mode = ui.choose(
+        t("retention.cohort_mode"),
+        ["revenue_retention", "logo_retention"],
+        lambda m: t(
+            "retention.mode_revenue" if m == "revenue_retention" else "retention.mode_logo",
+            language,
+        ),
+        default="revenue_retention",
+        key="cohort_mode",
     )
     cohorts = data.cohort_retention()
     if not cohorts.empty:

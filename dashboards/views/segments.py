@@ -58,15 +58,12 @@ def _nrr_by_dimension(nrr: pd.DataFrame, chosen: dict[str, list[str]], language:
     _, end = ui.month_range()
     st.subheader(t("segments.nrr", month=format_month(end, language, long=True)))
     st.caption(t("segments.nrr_note"))
-    dimension = (
-        st.segmented_control(
-            t("segments.nrr_dimension"),
-            options=list(NRR_FILTERS),
-            format_func=lambda d: t(f"dimension.{d}", language),
-            default="product",
-            key="nrr_dimension",
-        )
-        or "product"
+    dimension = ui.choose(
+        t("segments.nrr_dimension"),
+        NRR_FILTERS,
+        lambda d: t(f"dimension.{d}", language),
+        default="product",
+        key="nrr_dimension",
     )
     rows = ui.pick(
         ui.in_range(nrr[nrr["dimension"] == dimension]), "dimension_value", chosen[dimension]
@@ -153,15 +150,12 @@ def _pipeline(chosen: list[str], language: str) -> None:
     if pipeline.empty:
         st.info(t("gtm.empty"))
         return
-    step = (
-        st.segmented_control(
-            t("segments.pipeline_step"),
-            options=list(PIPELINE_STEPS),
-            format_func=lambda c: t(f"col.{c}", language),
-            default="leads",
-            key="pipeline_step",
-        )
-        or "leads"
+    step = ui.choose(
+        t("segments.pipeline_step"),
+        PIPELINE_STEPS,
+        lambda c: t(f"col.{c}", language),
+        default="leads",
+        key="pipeline_step",
     )
     st.plotly_chart(
         charts.stacked_bars(pipeline, "week_start", step, "icp_segment", t(f"col.{step}")),
