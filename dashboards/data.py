@@ -14,6 +14,7 @@ file read-only and closes it, so an open board never holds the file a build need
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -245,8 +246,49 @@ MART_COLUMNS: dict[str, tuple[str, ...]] = {
         "nrr_12m",
         "grr_12m",
     ),
+    "mart_funnel_by_dimension": (
+        "cohort_month",
+        "dimension",
+        "dimension_value",
+        "leads",
+        "mqls",
+        "sqls",
+        "opportunities",
+        "won",
+        "lead_to_mql_rate",
+        "mql_to_sql_rate",
+        "sql_to_opportunity_rate",
+        "opportunity_to_won_rate",
+        "lead_to_won_rate",
+    ),
+    "mart_sql_compliance": (
+        "owner_id",
+        "owner_name",
+        "leads_marked_sql",
+        "valid_sqls",
+        "invalid_sqls",
+        "invalid_sql_rate",
+        "invalid_not_an_mql",
+        "invalid_mql_after_sql_date",
+        "invalid_champ_missing",
+    ),
 }
 REQUIRED_COLUMNS.update(MART_COLUMNS)
+# Read by one query each (a day of fct_lead_scores, never the whole daily history).
+REQUIRED_COLUMNS.update(
+    {
+        "fct_lead_scores": ("lead_id", "score_date", "lead_score", "behaviours_to_date"),
+        "fct_leads": (
+            "lead_id",
+            "company_name",
+            "owner_name",
+            "channel",
+            "icp_segment",
+            "lead_status",
+            "is_mql",
+        ),
+    }
+)
 # Columns other engineers said may exist; selected only when the catalog has them.
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "dim_accounts": ("is_deleted_in_crm", "ultimate_parent_account_id", "currency"),
@@ -368,8 +410,20 @@ def _query(sql: str, params: tuple[Any, ...] = ()) -> pd.DataFrame:
     return _select(str(path), fingerprint(path), sql, params).copy()
 
 
-def _catalog() -> dict[str, set[str]]:
-    frame = _query(
+def _catalog() -> dict[str, frozenset[str]]:
+    path = warehouse_path()
+    if not path.is_file():
+        raise WarehouseUnavailable("missing", str(path))
+    return _catalog_of(str(path), fingerprint(path))
+
+
+@functools.lru_cache(maxsize=8)
+def _catalog_of(path: str, file_fingerprint: str) -> dict[str, frozenset[str]]:
+    """Columns of the board tables in one version of the file (a page asks a few dozen
+    times per run; the fingerprint changes with every build)."""
+    frame = _select(
+        path,
+        file_fingerprint,
         "select table_name, column_name from information_schema.columns where table_schema = ?",
         (SCHEMA,),
     )
@@ -377,11 +431,11 @@ def _catalog() -> dict[str, set[str]]:
     for table, column in zip(frame["table_name"], frame["column_name"], strict=True):
         if table in PUBLIC_MARTS:
             catalog.setdefault(table, set()).add(column)
-    return catalog
+    return {table: frozenset(columns) for table, columns in catalog.items()}
 
 
-def available_columns(mart: str) -> set[str]:
-    return _catalog().get(mart, set())
+def available_columns(mart: str) -> frozenset[str]:
+    return _catalog().get(mart, frozenset())
 
 
 def _columns(mart: str, extra: tuple[str, ...] = ()) -> list[str]:
@@ -479,6 +533,35 @@ def mart(name: str) -> pd.DataFrame:
     if name not in _catalog():
         return pd.DataFrame(columns=list(MART_COLUMNS[name]))
     return _select_mart(name, ", ".join(MART_COLUMNS[name][:2]))
+
+
+def top_lead_scores(limit: int) -> pd.DataFrame:
+    """The `limit` highest fct_lead_scores of leads not yet MQL on the latest score day,
+    with the lead's company, owner, channel and segment from fct_leads."""
+    columns = (
+        "score_date",
+        "company_name",
+        "owner_name",
+        "channel",
+        "icp_segment",
+        "lead_status",
+        "lead_score",
+        "behaviours_to_date",
+    )
+    if not {"fct_lead_scores", "fct_leads"} <= _catalog().keys():
+        return pd.DataFrame(columns=list(columns))
+    for table in ("fct_lead_scores", "fct_leads"):
+        _columns(table)  # raises naming any column the board needs and the table lacks
+    return _query(
+        f"select scores.score_date, leads.company_name, leads.owner_name, leads.channel, "
+        f"leads.icp_segment, leads.lead_status, scores.lead_score, scores.behaviours_to_date "
+        f"from {SCHEMA}.fct_lead_scores as scores "
+        f"join {SCHEMA}.fct_leads as leads on scores.lead_id = leads.lead_id "
+        f"where scores.score_date = (select max(score_date) from {SCHEMA}.fct_lead_scores) "
+        "and not coalesce(leads.is_mql, false) "
+        "order by scores.lead_score desc, scores.lead_id limit ?",
+        (limit,),
+    )
 
 
 SEGMENT_DIMENSIONS = ("industry", "country", "icp_segment")

@@ -401,6 +401,54 @@ TEXT.update(
             "ko": "수주율과 영업 주기 (종료월 기준)",
             "en": "Win rate and sales cycle (by close month)",
         },
+        "funnel.by_dimension": {
+            "ko": "산업·담당자·ICP 세그먼트별 퍼널",
+            "en": "Funnel by industry, owner and ICP segment",
+        },
+        "funnel.by_dimension_note": {
+            "ko": "위와 같은 리드 코호트를 다른 기준으로 나눈 마트 값입니다. 색은 위에서 고른 "
+            "전환율입니다.",
+            "en": "The same lead cohorts cut another way, as the mart holds them; the colour "
+            "is the conversion picked above.",
+        },
+        "funnel.dimension": {"ko": "기준", "en": "Cut by"},
+        "dimension.owner": {"ko": "담당자", "en": "Owner"},
+        "funnel.sql_compliance": {
+            "ko": "SQL 표시 규칙 준수 (담당자별)",
+            "en": "SQL marking against the SQL rule (by owner)",
+        },
+        "funnel.sql_compliance_note": {
+            "ko": "담당자가 SQL로 표시한(SQL_Date__c) 리드 중 SQL 규칙을 어긴 리드: MQL이 "
+            "아니었거나, MQL이 되기 전에 표시했거나, CHAMP(과제·권한·우선순위)가 비어 "
+            "있습니다. 전체 기간 기준입니다.",
+            "en": "Leads a rep marked SQL (SQL_Date__c) that break the SQL rule: never an "
+            "MQL, marked before becoming an MQL, or CHAMP challenges / authority / "
+            "prioritization missing. All time.",
+        },
+        "funnel.lead_scores": {
+            "ko": "지금 점수가 높은 리드 (아직 MQL 아님)",
+            "en": "Highest-scoring leads now (not yet MQL)",
+        },
+        "funnel.lead_scores_note": {
+            "ko": "{date} 기준 리드 점수 상위 {count}건 (행동 점수 × 반감기 감쇠). 영업이 "
+            "먼저 연락할 리드입니다.",
+            "en": "Top {count} lead scores at {date} (behaviour points with half-life "
+            "decay): the leads to call first.",
+        },
+        "col.leads_marked_sql": {"ko": "SQL 표시", "en": "Marked SQL"},
+        "col.valid_sqls": {"ko": "규칙 충족", "en": "Valid"},
+        "col.invalid_sqls": {"ko": "규칙 위반", "en": "Invalid"},
+        "col.invalid_sql_rate": {"ko": "위반율", "en": "Invalid share"},
+        "col.invalid_not_an_mql": {"ko": "MQL 아님", "en": "Never an MQL"},
+        "col.invalid_mql_after_sql_date": {
+            "ko": "MQL 전 표시",
+            "en": "Marked before MQL",
+        },
+        "col.invalid_champ_missing": {"ko": "CHAMP 누락", "en": "CHAMP missing"},
+        "col.company_name": {"ko": "회사", "en": "Company"},
+        "col.lead_status": {"ko": "리드 상태", "en": "Lead status"},
+        "col.lead_score": {"ko": "리드 점수", "en": "Lead score"},
+        "col.behaviours_to_date": {"ko": "점수 행동 수", "en": "Scored behaviours"},
         "col.leads": {"ko": "리드", "en": "Leads"},
         "col.mqls": {"ko": "MQL", "en": "MQLs"},
         "col.sqls": {"ko": "SQL", "en": "SQLs"},

@@ -23,6 +23,7 @@ from dashboards.formatting import (
 from dashboards.i18n import LANGUAGE_NAMES, LANGUAGES, column_label, current_language, t
 
 MONTH_RANGE_KEY = "month_range"
+LONG_TABLE_ROWS = 500
 DEFAULT_TREND_MONTHS = 24
 
 
@@ -278,6 +279,7 @@ def show_table(
     (+₩1,234) except in `unsigned_rows` (levels such as beginning and ending MRR).
     """
     frame = frame.reset_index(drop=True).copy()
+    months = tuple(months)
     language, reporting = lang(), currency()
     money_full = _money_full(language, reporting)
     for column in [*money, *rates, *counts, *(numbers or {})]:
@@ -311,19 +313,34 @@ def show_table(
             format_money(v, language, c or reporting, compact=False)
             for v, c in zip(frame[amount], frame.get(code, [None] * len(frame)), strict=True)
         ]
-    for column, formatter in list(formatters.items()):
-        # st.dataframe shows an empty cell as "None" whatever the Styler says: a column
-        # with gaps is shown as text ("–"), the CSV keeps the numbers.
-        if column in frame.columns and frame[column].isna().any():
-            display[column] = [formatter(v) for v in frame[column]]
-            del formatters[column]
+    # Shown as text, right-aligned: a column with gaps (st.dataframe shows an empty cell as
+    # "None" whatever the Styler says) and every column of a long table (the Styler builds
+    # a dict per cell: a second for a few thousand rows). The CSV keeps the numbers.
+    long_table = len(frame) > LONG_TABLE_ROWS
+    as_text = [
+        column
+        for column in formatters
+        if column in frame.columns and (long_table or frame[column].isna().any())
+    ]
+    for column in as_text:
+        formatter = formatters.pop(column)
+        display[column] = [formatter(v) for v in frame[column]]
     labels = {column: column_label(column) for column in frame.columns}
     shown = display.rename(columns=labels)
+    right = {
+        labels[c]: st.column_config.Column(alignment="right") for c in as_text if c not in months
+    }
+    signed_columns = [labels[c] for c in signed_money if c in labels]
+    if not formatters and not signed_columns:
+        st.dataframe(
+            shown, hide_index=True, width="stretch", height=height or "auto", column_config=right
+        )
+        _csv_download(frame.rename(columns=labels), file_name, key)
+        return
     styled = shown.style.format(
         {labels[c]: f for c, f in formatters.items() if c in labels},
         na_rep=MISSING,
     )
-    signed_columns = [labels[c] for c in signed_money if c in labels]
     if signed_columns:
         levels = set(unsigned_rows)
         change_rows = [i for i in range(len(shown)) if i not in levels]
@@ -336,11 +353,16 @@ def show_table(
             styled = styled.format(
                 money_full, subset=pd.IndexSlice[sorted(levels), signed_columns], na_rep=MISSING
             )
-    st.dataframe(styled, hide_index=True, width="stretch", height=height or "auto")
-    csv = frame.rename(columns=labels).to_csv(index=False).encode("utf-8-sig")
+    st.dataframe(
+        styled, hide_index=True, width="stretch", height=height or "auto", column_config=right
+    )
+    _csv_download(frame.rename(columns=labels), file_name, key)
+
+
+def _csv_download(frame: pd.DataFrame, file_name: str, key: str) -> None:
     st.download_button(
         t("download_csv"),
-        data=csv,
+        data=frame.to_csv(index=False).encode("utf-8-sig"),
         file_name=f"{file_name}.csv",
         mime="text/csv",
         key=f"download_{key}",

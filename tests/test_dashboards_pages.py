@@ -391,7 +391,48 @@ def test_funnel_page_shows_the_marts_rows(use_warehouse: Path, language: str) ->
     assert len(_frame_with(at, t("col.stage_name", language))) == stages[0]["n"]
     assert _frame_with(at, t("col.failed_at_step_1", language)) is not None
     downloads = [b.label for b in at.get("download_button")]
-    assert downloads.count(t("download_csv", language)) == 4
+    assert downloads.count(t("download_csv", language)) == 7
+
+
+@pytest.mark.parametrize(("language", "cut"), [("ko", "industry"), ("en", "owner")])
+def test_funnel_cuts_sql_marking_and_lead_scores_show_their_marts(
+    use_warehouse: Path, language: str, cut: str
+) -> None:
+    at = open_page("funnel_sales", language, funnel_cut=cut)
+    assert_clean(at)
+    end = latest_month(use_warehouse)
+    first = mart_rows(use_warehouse, "select min(month) as m from main.mart_mrr_bridge")[0]["m"]
+    start = max(first, shift(end, -23))
+    cut_rows = mart_rows(
+        use_warehouse,
+        "select count(*) as n, sum(leads) as leads from main.mart_funnel_by_dimension "
+        "where dimension = ? and cohort_month between ? and ?",
+        [cut, start, end],
+    )[0]
+    assert cut_rows["n"] > 0
+    table = _frame_with(at, t("col.dimension_value", language))
+    assert len(table) == cut_rows["n"]
+    assert int(table[t("col.leads", language)].sum()) == int(cut_rows["leads"])
+
+    marks = mart_rows(
+        use_warehouse,
+        "select count(*) as n, sum(invalid_sqls) as invalid from main.mart_sql_compliance",
+    )[0]
+    assert marks["n"] > 0
+    table = _frame_with(at, t("col.invalid_champ_missing", language))
+    assert len(table) == marks["n"]
+    assert int(table[t("col.invalid_sqls", language)].sum()) == int(marks["invalid"])
+
+    scored = mart_rows(
+        use_warehouse,
+        "select count(*) as n, max(scores.lead_score) as top from main.fct_lead_scores scores "
+        "join main.fct_leads leads using (lead_id) where not leads.is_mql and "
+        "scores.score_date = (select max(score_date) from main.fct_lead_scores)",
+    )[0]
+    assert scored["n"] > 0
+    table = _frame_with(at, t("col.lead_score", language))
+    assert len(table) == min(25, scored["n"])
+    assert float(table[t("col.lead_score", language)].iloc[0]) == pytest.approx(scored["top"])
 
 
 def test_funnel_channel_filter_keeps_only_that_channel(use_warehouse: Path) -> None:

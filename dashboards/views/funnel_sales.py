@@ -1,8 +1,10 @@
-"""Funnel & sales: lead → MQL → SQL → opportunity → won, stage conversion, SLA, win rate.
+"""Funnel & sales: lead → MQL → SQL → opportunity → won, stage conversion, SLA, SQL
+marking, lead scores, win rate.
 
-Reads mart_funnel, mart_stage_conversion, mart_sla_compliance and mart_win_rates as dbt
-built them: rates are the marts' own columns; the page only picks rows (months in range,
-channels, owners, opportunity type) and sums counts for the funnel picture.
+Reads mart_funnel, mart_funnel_by_dimension, mart_stage_conversion, mart_sla_compliance,
+mart_sql_compliance, fct_lead_scores and mart_win_rates as dbt built them: rates are the
+marts' own columns; the page only picks rows (months in range, channels, owners,
+opportunity type) and sums counts for the funnel picture.
 """
 
 from __future__ import annotations
@@ -23,14 +25,19 @@ FUNNEL_RATES = (
 )
 
 
-def _funnel(language: str) -> None:
+FUNNEL_CUTS = ("industry", "owner", "icp_segment")
+TOP_LEADS = 25
+
+
+def _funnel(language: str) -> str:
+    """The funnel by cohort and channel; returns the conversion rate the reader picked."""
     funnel = data.mart("mart_funnel")
     channels = ui.sidebar_multiselect("filter.channel", funnel["channel"], "filter_channels")
     st.subheader(t("funnel.by_cohort"))
     funnel = ui.pick(ui.in_range(funnel, "cohort_month"), "channel", channels)
     if funnel.empty:
         st.info(t("gtm.empty"))
-        return
+        return "lead_to_won_rate"
     start, end = ui.month_range()
     st.caption(
         t(
@@ -67,6 +74,103 @@ def _funnel(language: str) -> None:
         counts=STAGES,
         rates=FUNNEL_RATES,
         months=["cohort_month"],
+        height=320,
+    )
+    return rate
+
+
+def _funnel_by_dimension(rate: str, language: str) -> None:
+    st.subheader(t("funnel.by_dimension"))
+    cuts = ui.in_range(data.mart("mart_funnel_by_dimension"), "cohort_month")
+    if cuts.empty:
+        st.info(t("gtm.empty"))
+        return
+    st.caption(t("funnel.by_dimension_note"))
+    cut = ui.choose(
+        t("funnel.dimension"),
+        FUNNEL_CUTS,
+        lambda d: t(f"dimension.{d}", language),
+        default="industry",
+        key="funnel_cut",
+    )
+    rows = cuts[cuts["dimension"] == cut]
+    st.plotly_chart(
+        charts.heatmap(rows, "cohort_month", "dimension_value", rate, t(f"col.{rate}"), language),
+        width="stretch",
+        key="funnel_cut_chart",
+    )
+    ui.show_table(
+        rows.sort_values(["cohort_month", "leads"], ascending=[False, False])[
+            ["cohort_month", "dimension_value", *STAGES, *FUNNEL_RATES]
+        ],
+        key="funnel_cut_table",
+        file_name=f"funnel_by_cohort_and_{cut}",
+        counts=STAGES,
+        rates=FUNNEL_RATES,
+        months=["cohort_month"],
+        height=320,
+    )
+
+
+def _sql_compliance(language: str) -> None:
+    st.subheader(t("funnel.sql_compliance"))
+    marks = data.mart("mart_sql_compliance")
+    if marks.empty:
+        st.info(t("gtm.empty"))
+        return
+    st.caption(t("funnel.sql_compliance_note"))
+    marks = marks.assign(owner_name=marks["owner_name"].fillna(marks["owner_id"]))
+    marks = marks.sort_values(["invalid_sql_rate", "leads_marked_sql"], ascending=[False, False])
+    counts = [
+        "leads_marked_sql",
+        "valid_sqls",
+        "invalid_sqls",
+        "invalid_not_an_mql",
+        "invalid_mql_after_sql_date",
+        "invalid_champ_missing",
+    ]
+    shown = marks.head(15)
+    st.plotly_chart(
+        charts.bars(
+            list(shown["owner_name"]),
+            list(shown["invalid_sql_rate"]),
+            t("col.invalid_sql_rate"),
+            language,
+            "rate",
+            horizontal=True,
+        ),
+        width="stretch",
+        key="sql_compliance_chart",
+    )
+    ui.show_table(
+        marks[["owner_name", *counts, "invalid_sql_rate"]],
+        key="sql_compliance_table",
+        file_name="sql_marking_by_owner",
+        counts=counts,
+        rates=["invalid_sql_rate"],
+        height=320,
+    )
+
+
+def _lead_scores(language: str) -> None:
+    st.subheader(t("funnel.lead_scores"))
+    leads = data.top_lead_scores(TOP_LEADS)
+    if leads.empty:
+        st.info(t("gtm.empty"))
+        return
+    st.caption(
+        t(
+            "funnel.lead_scores_note",
+            date=leads["score_date"].iloc[0].isoformat(),
+            count=len(leads),
+        )
+    )
+    ui.show_table(
+        leads.drop(columns="score_date"),
+        key="lead_scores_table",
+        file_name="top_lead_scores",
+        counts=["behaviours_to_date"],
+        numbers={"lead_score": 1},
         height=320,
     )
 
@@ -209,9 +313,12 @@ def _win_rates(language: str) -> None:
 def render() -> None:
     language = ui.lang()
     st.title(t("funnel.title"))
-    _funnel(language)
+    rate = _funnel(language)
+    _funnel_by_dimension(rate, language)
     _stages(language)
     _sla(language)
+    _sql_compliance(language)
+    _lead_scores(language)
     _win_rates(language)
 
 
