@@ -1034,6 +1034,14 @@ TEXT.update(
         "cs.csql_accounts": {"ko": "CSQL 고객 ({month})", "en": "CSQL accounts ({month})"},
         "cs.csql_arr": {"ko": "CSQL 고객 ARR ({month})", "en": "Their ARR ({month})"},
         "cs.csql_chart": {"ko": "월별 CSQL 고객 수", "en": "CSQL accounts by month"},
+        "cs.csql_top": {
+            "ko": "CSQL 고객 {total}곳 중 ARR 상위 {n}곳. 전체 목록은 아래 CSV로 받으세요.",
+            "en": "The {n} largest by ARR of {total} CSQL accounts; the full list is a CSV below.",
+        },
+        "cs.csql_download_all": {
+            "ko": "CSQL 고객 전체 {n}곳 CSV",
+            "en": "All {n} CSQL accounts (CSV)",
+        },
         "cs.coverage": {
             "ko": "CSM 담당 현황과 권장 범위",
             "en": "CSM coverage vs the book's guide",

@@ -9,9 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboards import charts, charts_cs, data_cs, ui
-from dashboards.formatting import format_month
-from dashboards.i18n import t
+from dashboards.formatting import MISSING, format_month
+from dashboards.i18n import column_label, t
 
+CSQL_SHOWN = 100
 CHURN_DIMENSIONS = (
     "avoidability",
     "churn_reason",
@@ -230,28 +231,42 @@ def expansion_signals(language: str) -> None:
     if accounts.empty:
         st.info(t("cs.csql_none"))
         return
+    shown = accounts[
+        [
+            "account_name",
+            "health_color",
+            "active_users",
+            "previous_active_users",
+            "seats",
+            "seat_utilisation",
+            "arr",
+            "is_seats_full",
+            "is_green_and_growing",
+        ]
+    ]
+    many = len(shown) > CSQL_SHOWN
+    if many:
+        st.caption(t("cs.csql_top", n=CSQL_SHOWN, total=len(shown)))
     ui.show_table(
-        accounts[
-            [
-                "account_name",
-                "health_color",
-                "active_users",
-                "previous_active_users",
-                "seats",
-                "seat_utilisation",
-                "arr",
-                "is_seats_full",
-                "is_green_and_growing",
-            ]
-        ],
+        shown.head(CSQL_SHOWN),
         key="csql_table",
-        file_name="csql_accounts",
+        file_name="csql_accounts_top",
         money=["arr"],
         rates=["seat_utilisation"],
         counts=["active_users", "previous_active_users", "seats"],
         translate_values={"health_color": "color"},
         height=320,
     )
+    if many:
+        # Styling every row costs a page a tenth of a second per 500: the full list is a CSV.
+        st.download_button(
+            t("cs.csql_download_all", n=len(shown)),
+            data=shown.rename(columns=column_label).to_csv(index=False).encode("utf-8-sig"),
+            file_name="csql_accounts.csv",
+            mime="text/csv",
+            key="download_csql_all",
+            icon=":material/download:",
+        )
 
 
 def csm_coverage(language: str) -> None:
@@ -281,7 +296,9 @@ def csm_coverage(language: str) -> None:
     ]
     for tier in ("high_touch", "low_touch"):
         table[f"{tier}_load"] = [
-            None if pd.isna(i) else _load(n, guide, tier)
+            charts_cs.value_label(
+                "load", MISSING if pd.isna(i) else _load(n, guide, tier), language
+            )
             for i, n in zip(table["csm_id"], table[f"{tier}_accounts"], strict=True)
         ]
     ui.show_table(
@@ -311,19 +328,18 @@ def csm_coverage(language: str) -> None:
             "red_accounts",
             "yellow_accounts",
         ],
-        translate_values={"high_touch_load": "load", "low_touch_load": "load"},
         height=320,
     )
 
 
-def _load(accounts: object, guide: pd.DataFrame, tier: str) -> str | None:
+def _load(accounts: object, guide: pd.DataFrame, tier: str) -> str:
     """below / within / above the seed's accounts-per-CSM guide of the tier (a comparison of
     the mart's count with the seed, no metric)."""
     rows = guide[guide["touch_tier"] == tier]
     if rows.empty or pd.isna(rows["accounts_per_csm_min"].iloc[0]) or pd.isna(accounts):
-        return None
+        return MISSING
     if float(accounts) == 0:
-        return None  # no account of this tier: the guide does not apply
+        return MISSING  # no account of this tier: the guide does not apply
     low, high = rows["accounts_per_csm_min"].iloc[0], rows["accounts_per_csm_max"].iloc[0]
     if float(accounts) < float(low):
         return "below"
