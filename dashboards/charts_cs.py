@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
+from dashboards import charts
 from dashboards.charts import GOLD, NAVY, RED, TEAL, _layout, _money_axis, _month_axis
 from dashboards.formatting import format_count, format_money, format_pct
 from dashboards.i18n import TEXT, t
@@ -173,3 +177,19 @@ def value_label(prefix: str, value: object, language: str) -> object:
     seeds may hold codes the boards have no label for."""
     key = f"{prefix}.{value}"
     return t(key, language) if key in TEXT else value
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def figure(name: str, *args: Any, **kwargs: Any) -> go.Figure:
+    """A chart of the customer-success sections built once per input: plotly validates every
+    property it is given (a tenth of a second for a few traces), the mart rows behind a chart
+    change only with a new build. Keyed by the chart's name and its arguments (rows,
+    language, currency, title), the figure is shared read-only (st.plotly_chart does not
+    change it)."""
+    builders = {
+        "stacked_money": charts.stacked_money,
+        "lines": charts.lines,
+        "heatmap": charts.heatmap,
+        "csm_load": csm_load,
+    }
+    return builders[name](*args, **kwargs)

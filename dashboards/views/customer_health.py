@@ -8,11 +8,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboards import charts, charts_cs, data_cs, ui
+from dashboards import charts_cs, data_cs, ui
 from dashboards.formatting import MISSING, format_month
 from dashboards.i18n import column_label, t
 
 CSQL_SHOWN = 100
+CHART_VALUES = 8
 CHURN_DIMENSIONS = (
     "avoidability",
     "churn_reason",
@@ -157,9 +158,15 @@ def churn_analysis(language: str) -> None:
         ]
     )
     churned = shown[shown["churned_logos"] > 0]
+    largest = churned.groupby("dimension_value")["churned_arr"].sum().nlargest(CHART_VALUES)
+    if churned["dimension_value"].nunique() > CHART_VALUES:
+        # Owners, channels: a legend of forty names hides the chart; the table has them all.
+        churned = churned[churned["dimension_value"].isin(largest.index)]
+        st.caption(t("cs.churn_largest", n=CHART_VALUES))
     if not churned.empty:
         st.plotly_chart(
-            charts.stacked_money(
+            charts_cs.figure(
+                "stacked_money",
                 churned,
                 "month",
                 "churned_arr",
@@ -217,12 +224,15 @@ def expansion_signals(language: str) -> None:
         )
     with right:
         st.plotly_chart(
-            charts.bars(
-                [format_month(m, language) for m in by_month["month"]],
-                list(by_month["csql_accounts"]),
+            charts_cs.figure(
+                "lines",
+                by_month,
+                "month",
+                "csql_accounts",
+                None,
                 t("cs.csql_chart", language),
                 language,
-                colour=charts.TEAL,
+                kind="count",
                 height=300,
             ),
             width="stretch",
@@ -288,7 +298,9 @@ def csm_coverage(language: str) -> None:
     )
     csms = coverage[coverage["csm_id"].notna()]
     if not csms.empty:
-        st.plotly_chart(charts_cs.csm_load(csms, guide, language), width="stretch", key="csm_chart")
+        st.plotly_chart(
+            charts_cs.figure("csm_load", csms, guide, language), width="stretch", key="csm_chart"
+        )
     table = coverage.copy()
     table["csm_name"] = [
         t("cs.unassigned") if pd.isna(i) else n

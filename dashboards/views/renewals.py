@@ -143,7 +143,8 @@ def nps_by_segment(language: str) -> None:
         ]
     )
     st.plotly_chart(
-        charts.lines(
+        charts_cs.figure(
+            "lines",
             rows,
             "month",
             "nps",
@@ -180,7 +181,8 @@ def onboarding(language: str) -> None:
     complete = cohorts[cohorts["is_activation_window_complete"].fillna(False).astype(bool)]
     if not complete.empty:
         st.plotly_chart(
-            charts.heatmap(
+            charts_cs.figure(
+                "heatmap",
                 complete,
                 "cohort_month",
                 "icp_segment",
@@ -196,7 +198,8 @@ def onboarding(language: str) -> None:
             m: charts_cs.value_label("milestone", m, language) for m in milestones["milestone"]
         }
         st.plotly_chart(
-            charts.lines(
+            charts_cs.figure(
+                "lines",
                 milestones,
                 "cohort_month",
                 "reach_rate",
