@@ -122,7 +122,7 @@ def test_renewals_kpis(use_warehouse: Path) -> None:
     assert metric(at, t("renewals.due_in", "ko", n=30)) == format_money(12_000_000, "ko", "KRW")
     assert metric(at, t("renewals.due_in", "ko", n=120)) == format_money(12_840_000, "ko", "KRW")
     assert metric(at, t("renewals.at_risk_90", "ko")) == format_money(840_000, "ko", "KRW")
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 6  # and NPS by tier, activation, milestones
 
 
 def test_account_360_shows_customer_success(use_warehouse: Path) -> None:
