@@ -137,11 +137,8 @@ def nps_by_segment(language: str) -> None:
     if rows.empty:
         st.info(t("cs.nps_segment_none"))
         return
-    rows = rows.assign(
-        dimension_value=[
-            charts_cs.value_label(dimension, v, language) for v in rows["dimension_value"]
-        ]
-    )
+    # Lines in the stored order (high, low, tech touch) and colours in both languages.
+    labels = {v: charts_cs.value_label(dimension, v, language) for v in rows["dimension_value"]}
     st.plotly_chart(
         charts_cs.figure(
             "lines",
@@ -152,10 +149,12 @@ def nps_by_segment(language: str) -> None:
             t("cs.nps_segment_chart", language, dimension=t(f"churn_dimension.{dimension}")),
             language,
             kind="number",
+            labels=labels,
         ),
         width="stretch",
         key="nps_segment_chart",
     )
+    rows = rows.assign(dimension_value=[labels[v] for v in rows["dimension_value"]])
     ui.show_table(
         rows.sort_values(["month", "dimension_value"], ascending=[False, True])[
             ["month", "dimension_value", "responses", "promoters", "passives", "detractors", "nps"]
