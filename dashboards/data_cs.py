@@ -86,6 +86,74 @@ CS_MARTS: dict[str, tuple[str, ...]] = {
         "seats",
         "seat_utilisation",
     ),
+    "mart_churn_analysis": (
+        "month",
+        "dimension",
+        "dimension_value",
+        "churned_logos",
+        "churned_arr",
+        "contracted_logos",
+        "contracted_arr",
+        "first_year_churned_logos",
+        "first_year_churned_arr",
+    ),
+    "mart_csm_coverage": (
+        "csm_id",
+        "csm_name",
+        "month",
+        "accounts",
+        "arr",
+        "high_touch_accounts",
+        "low_touch_accounts",
+        "tech_touch_accounts",
+        "high_touch_arr",
+        "red_accounts",
+        "yellow_accounts",
+    ),
+    "mart_expansion_signals": (
+        "account_id",
+        "month",
+        "health_color",
+        "active_users",
+        "previous_active_users",
+        "seats",
+        "seat_utilisation",
+        "arr",
+        "is_seats_full",
+        "is_green_and_growing",
+        "has_open_expansion_opportunity",
+        "is_csql",
+    ),
+    "mart_onboarding": (
+        "cohort_month",
+        "icp_segment",
+        "accounts",
+        "activated_30d_accounts",
+        "activation_rate_30d",
+        "median_days_to_first_value",
+        "completed_accounts",
+        "completion_rate",
+        "is_activation_window_complete",
+    ),
+    "mart_onboarding_milestones": (
+        "cohort_month",
+        "milestone",
+        "milestone_order",
+        "accounts",
+        "reached_accounts",
+        "reach_rate",
+        "median_days_to_reach",
+    ),
+    "mart_nps_by_segment": (
+        "month",
+        "dimension",
+        "dimension_value",
+        "responses",
+        "promoters",
+        "passives",
+        "detractors",
+        "nps",
+    ),
 }
 
 
@@ -155,6 +223,59 @@ def nps() -> pd.DataFrame:
 
 def validation() -> pd.DataFrame:
     return _select("mart_health_validation_summary", "churn_rate")
+
+
+def churn_analysis() -> pd.DataFrame:
+    """Churned and contracted logos and ARR per month, dimension and value (mart rows)."""
+    return _select("mart_churn_analysis", "month, dimension, dimension_value")
+
+
+def csm_coverage() -> pd.DataFrame:
+    """One row per CSM in the latest complete month; the unassigned row last."""
+    return _select("mart_csm_coverage", "csm_id is null, accounts desc, csm_name")
+
+
+def touch_tier_guide() -> pd.DataFrame:
+    """The book's accounts-per-CSM guide per touch tier, as the seed `touch_tiers` holds it
+    (empty when the warehouse has no seed table)."""
+    columns = ["touch_tier", "tier_order", "accounts_per_csm_min", "accounts_per_csm_max"]
+    tables = data._query(
+        "select table_name from information_schema.tables "
+        "where table_schema = 'seeds' and table_name = 'touch_tiers'"
+    )
+    if tables.empty:
+        return pd.DataFrame(columns=columns)
+    return data._query(f"select {', '.join(columns)} from seeds.touch_tiers order by tier_order")
+
+
+def csql_accounts(month: date) -> pd.DataFrame:
+    """The CSQL accounts (expansion signal, no open Expansion opportunity) of one month."""
+    frame = _select(
+        "mart_expansion_signals", "arr desc, account_id", "month = ? and is_csql", (month,)
+    )
+    return _with_names(frame)
+
+
+def csql_by_month() -> pd.DataFrame:
+    """CSQL accounts per month (a count of mart rows with is_csql)."""
+    if "mart_expansion_signals" not in _tables():
+        return pd.DataFrame(columns=["month", "csql_accounts"])
+    return data._query(
+        f"select month, count(*) filter (where is_csql) as csql_accounts "
+        f"from {data.SCHEMA}.mart_expansion_signals group by month order by month"
+    )
+
+
+def onboarding() -> pd.DataFrame:
+    return _select("mart_onboarding", "cohort_month, icp_segment")
+
+
+def onboarding_milestones() -> pd.DataFrame:
+    return _select("mart_onboarding_milestones", "cohort_month, milestone_order")
+
+
+def nps_by_segment() -> pd.DataFrame:
+    return _select("mart_nps_by_segment", "month, dimension, dimension_value")
 
 
 def health_totals() -> dict[str, float]:

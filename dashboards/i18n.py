@@ -1031,6 +1031,171 @@ TEXT.update(
 )
 
 
+# ---- customer success boards show every mart (issue 14): churn analysis, CSQL, CSM
+# coverage on Customer health; NPS by segment and tier, onboarding on Renewals ----
+TEXT.update(
+    {
+        "cs.churn": {"ko": "이탈 분석", "en": "Churn analysis"},
+        "cs.churn_note": {
+            "ko": "월별 이탈·축소 고객과 ARR (MRR 감소 × 12). 사유가 회피 가능했는지, 첫해 이탈은 "
+            "따로 봅니다. 기간은 사이드바의 월 범위입니다.",
+            "en": "Churned and contracted logos and ARR (12 × MRR lost) by month; whether the "
+            "reason was avoidable, first-year churn apart. Months follow the sidebar range.",
+        },
+        "cs.churn_none": {
+            "ko": "이 기간에 이탈·축소가 없습니다.",
+            "en": "No churn or contraction in this month range.",
+        },
+        "cs.churn_dimension": {"ko": "기준", "en": "Cut by"},
+        "cs.churn_largest": {
+            "ko": "그래프는 이탈 ARR이 가장 큰 {n}개 값만 그립니다. 표에는 모두 있습니다.",
+            "en": "The chart draws the {n} values with the most churned ARR; the table has all.",
+        },
+        "cs.churn_chart": {
+            "ko": "이탈 ARR · {dimension}",
+            "en": "Churned ARR · {dimension}",
+        },
+        "churn_dimension.avoidability": {"ko": "회피 가능 여부", "en": "Avoidable or not"},
+        "churn_dimension.churn_reason": {"ko": "이탈 사유", "en": "Churn reason"},
+        "churn_dimension.industry": {"ko": "산업", "en": "Industry"},
+        "churn_dimension.size_band": {"ko": "규모", "en": "Company size"},
+        "churn_dimension.tenure_band": {"ko": "사용 기간", "en": "Tenure"},
+        "churn_dimension.country": {"ko": "국가", "en": "Country"},
+        "churn_dimension.channel": {"ko": "유입 채널", "en": "Channel"},
+        "churn_dimension.product": {"ko": "상품", "en": "Product"},
+        "churn_dimension.owner": {"ko": "담당자", "en": "Owner"},
+        "churn_dimension.touch_tier": {"ko": "터치 등급", "en": "Touch tier"},
+        "churn_dimension.icp_segment": {"ko": "ICP 세그먼트", "en": "ICP segment"},
+        "avoidability.avoidable": {"ko": "회피 가능", "en": "Avoidable"},
+        "avoidability.unavoidable": {"ko": "회피 불가", "en": "Not avoidable"},
+        "avoidability.unknown": {"ko": "사유 없음", "en": "No reason recorded"},
+        "tenure_band.first year": {"ko": "1년차", "en": "First year"},
+        "tenure_band.second year": {"ko": "2년차", "en": "Second year"},
+        "tenure_band.third year +": {"ko": "3년차 이상", "en": "Third year +"},
+        "cs.csql": {"ko": "확장 신호 (CSQL)", "en": "Expansion signals (CSQL)"},
+        "cs.csql_note": {
+            "ko": "활성 사용자 ≥ 좌석의 80%, 또는 건강도 양호이면서 활성 사용자가 전월보다 늘었고 "
+            "열린 확장 기회가 없는 고객 (CS가 영업에 넘길 리드).",
+            "en": "Active users ≥ 80% of seats, or green health with active users up on the "
+            "month before, and no Expansion opportunity open: leads CS hands to sales.",
+        },
+        "cs.csql_none": {
+            "ko": "이 기간에 확장 신호가 없습니다.",
+            "en": "No expansion signals in this month range.",
+        },
+        "cs.csql_accounts": {"ko": "CSQL 고객 ({month})", "en": "CSQL accounts ({month})"},
+        "cs.csql_arr": {"ko": "CSQL 고객 ARR ({month})", "en": "Their ARR ({month})"},
+        "cs.csql_chart": {"ko": "월별 CSQL 고객 수", "en": "CSQL accounts by month"},
+        "cs.csql_top": {
+            "ko": "CSQL 고객 {total}곳 중 ARR 상위 {n}곳. 전체 목록은 아래 CSV로 받으세요.",
+            "en": "The {n} largest by ARR of {total} CSQL accounts; the full list is a CSV below.",
+        },
+        "cs.csql_download_all": {
+            "ko": "CSQL 고객 전체 {n}곳 CSV",
+            "en": "All {n} CSQL accounts (CSV)",
+        },
+        "cs.coverage": {
+            "ko": "CSM 담당 현황과 권장 범위",
+            "en": "CSM coverage vs the book's guide",
+        },
+        "cs.coverage_note": {
+            "ko": "{month} 기준 CSM별 담당 고객 (터치 등급별). 권장:",
+            "en": "Accounts per CSM by touch tier in {month}. Guide:",
+        },
+        "cs.coverage_none": {
+            "ko": "고객 성공 부서 담당자가 없습니다.",
+            "en": "No owner in the Customer Success department.",
+        },
+        "cs.coverage_chart": {
+            "ko": "CSM별 하이·로우 터치 고객 수와 권장 범위",
+            "en": "High- and low-touch accounts per CSM against the guide",
+        },
+        "cs.guide_band": {
+            "ko": "{tier} CSM당 {low}-{high}개",
+            "en": "{tier} {low}-{high} per CSM",
+        },
+        "cs.unassigned": {"ko": "(담당 CSM 없음)", "en": "(no CSM)"},
+        "touch_tier.high_touch": {"ko": "하이 터치", "en": "High touch"},
+        "touch_tier.low_touch": {"ko": "로우 터치", "en": "Low touch"},
+        "touch_tier.tech_touch": {"ko": "테크 터치", "en": "Tech touch"},
+        "load.below": {"ko": "권장 미만", "en": "Below guide"},
+        "load.within": {"ko": "권장 범위", "en": "Within guide"},
+        "load.above": {"ko": "권장 초과", "en": "Above guide"},
+        "cs.nps_segment": {
+            "ko": "세그먼트·터치 등급별 NPS",
+            "en": "NPS by segment and touch tier",
+        },
+        "cs.nps_segment_none": {
+            "ko": "이 기간에 NPS 응답이 없습니다.",
+            "en": "No NPS answers in this month range.",
+        },
+        "cs.nps_dimension": {"ko": "기준", "en": "Cut by"},
+        "cs.nps_segment_chart": {"ko": "NPS · {dimension}", "en": "NPS · {dimension}"},
+        "cs.onboarding": {"ko": "온보딩", "en": "Onboarding"},
+        "cs.onboarding_note": {
+            "ko": "첫 결제일부터 30일 안에 핵심 기능을 쓴 고객 비율(30일 활성화), 첫 가치까지 "
+            "걸린 일수(중앙값), 마일스톤 달성률. 첫 결제 월(코호트) 기준이며 30일이 지나지 않은 "
+            "코호트는 히트맵에서 뺍니다.",
+            "en": "Share of a cohort using a core feature within 30 days of its first paid day "
+            "(30-day activation), median days to first value, milestone reach; by month of "
+            "first payment. Cohorts whose 30 days are not over are left out of the heatmap.",
+        },
+        "cs.onboarding_none": {
+            "ko": "이 기간에 시작한 코호트가 없습니다.",
+            "en": "No cohort started in this month range.",
+        },
+        "cs.activation_chart": {
+            "ko": "30일 활성화율 (코호트 × ICP 세그먼트)",
+            "en": "30-day activation (cohort × ICP segment)",
+        },
+        "cs.milestones_chart": {
+            "ko": "마일스톤 달성률 (코호트별)",
+            "en": "Milestone reach by cohort",
+        },
+        "cs.onboarding_table": {
+            "ko": "코호트·세그먼트별 온보딩",
+            "en": "Onboarding by cohort and segment",
+        },
+        "cs.milestones_table": {"ko": "마일스톤별 달성", "en": "Milestones reached"},
+        "milestone.first_login": {"ko": "첫 로그인", "en": "First login"},
+        "milestone.first_core_feature": {"ko": "첫 핵심 기능 사용", "en": "First core feature"},
+        "milestone.active_users_3": {"ko": "활성 사용자 3명", "en": "3 active users"},
+        "milestone.integration_connected": {"ko": "연동 완료", "en": "Integration connected"},
+        "col.churned_logos": {"ko": "이탈 고객", "en": "Churned logos"},
+        "col.churned_arr": {"ko": "이탈 ARR", "en": "Churned ARR"},
+        "col.contracted_logos": {"ko": "축소 고객", "en": "Contracted logos"},
+        "col.contracted_arr": {"ko": "축소 ARR", "en": "Contracted ARR"},
+        "col.first_year_churned_logos": {"ko": "첫해 이탈 고객", "en": "First-year churned"},
+        "col.first_year_churned_arr": {"ko": "첫해 이탈 ARR", "en": "First-year churned ARR"},
+        "col.previous_active_users": {"ko": "전월 활성 사용자", "en": "Active users month before"},
+        "col.is_seats_full": {"ko": "좌석 80% 이상", "en": "Seats ≥ 80% used"},
+        "col.is_green_and_growing": {"ko": "양호·사용 증가", "en": "Green and growing"},
+        "col.csm_name": {"ko": "CSM", "en": "CSM"},
+        "col.high_touch_accounts": {"ko": "하이 터치 고객", "en": "High-touch accounts"},
+        "col.high_touch_load": {"ko": "하이 터치 권장 대비", "en": "High touch vs guide"},
+        "col.low_touch_accounts": {"ko": "로우 터치 고객", "en": "Low-touch accounts"},
+        "col.low_touch_load": {"ko": "로우 터치 권장 대비", "en": "Low touch vs guide"},
+        "col.tech_touch_accounts": {"ko": "테크 터치 고객", "en": "Tech-touch accounts"},
+        "col.high_touch_arr": {"ko": "하이 터치 ARR", "en": "High-touch ARR"},
+        "col.red_accounts": {"ko": "위험 고객", "en": "Red accounts"},
+        "col.yellow_accounts": {"ko": "주의 고객", "en": "Yellow accounts"},
+        "col.activated_30d_accounts": {"ko": "30일 내 활성화", "en": "Activated ≤ 30 d"},
+        "col.activation_rate_30d": {"ko": "30일 활성화율", "en": "30-day activation"},
+        "col.median_days_to_first_value": {
+            "ko": "첫 가치까지 일수 (중앙값)",
+            "en": "Days to value (median)",
+        },
+        "col.completed_accounts": {"ko": "온보딩 완료", "en": "Completed"},
+        "col.completion_rate": {"ko": "완료율", "en": "Completion rate"},
+        "col.is_activation_window_complete": {"ko": "30일 경과", "en": "30 d over"},
+        "col.milestone": {"ko": "마일스톤", "en": "Milestone"},
+        "col.reached_accounts": {"ko": "달성 고객", "en": "Reached"},
+        "col.reach_rate": {"ko": "달성률", "en": "Reach rate"},
+        "col.median_days_to_reach": {"ko": "달성까지 일수 (중앙값)", "en": "Median days to reach"},
+    }
+)
+
+
 def t(key: str, language: str | None = None, **values: Any) -> str:
     """Translate `key` into `language` (default: the board's current language)."""
     language = language or current_language()
