@@ -58,10 +58,10 @@ class WarehouseResource(dg.ConfigurableResource):
         lock.acquire()
         try:
             working = publish.working_path(published, build_id)
-            publish.sweep(published, keep=working)
+            publish.sweep(published, keep=working, build_id=build_id)
             for attempt in range(1, COPY_ATTEMPTS + 1):
                 try:
-                    publish.start_copy(published, working)
+                    publish.start_copy(published, working, build_id)
                     break
                 except publish.BuildError as error:
                     if attempt == COPY_ATTEMPTS or not publish.is_transient(error):
