@@ -11,10 +11,10 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
-from dagster_dbt import DbtCliResource
 from pydantic import PrivateAttr
 
 from orchestration.defs.dbt.project import dbt_project
+from orchestration.defs.dbt.resource import WarehouseDbtCliResource
 from orchestration.lib import publish
 from orchestration.lib.supervise import supervised_executable
 from orchestration.settings import DEFAULT_FRESHNESS_HOURS, Settings
@@ -138,7 +138,8 @@ def build_resources(settings: Settings) -> dict[str, object]:
         ),
         # The venv's dbt, so runs do not depend on PATH (make, cron, dagster dev alike),
         # started so that it dies with the process that runs it (kill -9 included).
-        "dbt": DbtCliResource(
+        # dagster-dbt's resource without its per-command `dbt --version` and adapter load.
+        "dbt": WarehouseDbtCliResource(
             project_dir=dbt_project,
             profiles_dir=str(dbt_project.project_dir),
             dbt_executable=str(supervised_executable(Path(sys.executable).with_name("dbt"))),
