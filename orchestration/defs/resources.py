@@ -11,10 +11,10 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
-from dagster_dbt import DbtCliResource
 from pydantic import PrivateAttr
 
 from orchestration.defs.dbt.project import dbt_project
+from orchestration.defs.dbt.resource import WarehouseDbtCliResource
 from orchestration.lib import publish
 from orchestration.lib.supervise import supervised_executable
 from orchestration.settings import DEFAULT_FRESHNESS_HOURS, Settings
@@ -58,10 +58,10 @@ class WarehouseResource(dg.ConfigurableResource):
         lock.acquire()
         try:
             working = publish.working_path(published, build_id)
-            publish.sweep(published, keep=working)
+            publish.sweep(published, keep=working, build_id=build_id)
             for attempt in range(1, COPY_ATTEMPTS + 1):
                 try:
-                    publish.start_copy(published, working)
+                    publish.start_copy(published, working, build_id)
                     break
                 except publish.BuildError as error:
                     if attempt == COPY_ATTEMPTS or not publish.is_transient(error):
@@ -138,7 +138,8 @@ def build_resources(settings: Settings) -> dict[str, object]:
         ),
         # The venv's dbt, so runs do not depend on PATH (make, cron, dagster dev alike),
         # started so that it dies with the process that runs it (kill -9 included).
-        "dbt": DbtCliResource(
+        # dagster-dbt's resource without its per-command `dbt --version` and adapter load.
+        "dbt": WarehouseDbtCliResource(
             project_dir=dbt_project,
             profiles_dir=str(dbt_project.project_dir),
             dbt_executable=str(supervised_executable(Path(sys.executable).with_name("dbt"))),

@@ -2,8 +2,11 @@
 
 The published file (`warehouse.duckdb`) is only ever replaced whole, by `os.replace`, after a
 build passed every error-severity test. A build works on a copy beside it
-(`.warehouse.duckdb.<build id>.building`), which starts from the published file so that
-append-only tables (the landing manifest, reported KPIs) carry over from build to build.
+(`.warehouse.duckdb.building`, its build id in `.warehouse.duckdb.building.id`), which
+starts from the published file so that append-only tables (the landing manifest, reported
+KPIs) carry over from build to build. The copy has the same name every build so that dbt's
+profile (its DuckDB path) does not change from one build to the next: dbt then reuses the
+previous build's parse of the project (partial parsing) instead of parsing it again.
 
 - Readers (boards, deck, ad-hoc SQL) open the published file read-only. A build never opens
   it for writing, so a reader never blocks a build; a reader holding the old file keeps
@@ -62,7 +65,20 @@ def lock_path(published: Path) -> Path:
 
 
 def working_path(published: Path, build_id: str) -> Path:
-    return published.with_name(f".{published.name}.{build_id}.building")
+    """The copy a build writes. One name for every build (see the module docstring); the
+    build that owns it is written beside it (`owner_path`)."""
+    return published.with_name(f".{published.name}.building")
+
+
+def owner_path(working: Path) -> Path:
+    return working.with_name(working.name + ".id")
+
+
+def _owner(working: Path) -> str | None:
+    try:
+        return owner_path(working).read_text().strip() or None
+    except OSError:
+        return None
 
 
 def check_warehouse_path(published: Path) -> None:
@@ -139,26 +155,36 @@ class BuildLock:
         return self._fd is not None or self._nested
 
 
-def sweep(published: Path, keep: Path | None = None) -> list[Path]:
-    """Remove copies left by builds that died (call with the build lock held)."""
+def sweep(published: Path, keep: Path | None = None, build_id: str | None = None) -> list[Path]:
+    """Remove copies left by builds that died (call with the build lock held). `keep` (the
+    copy of build `build_id`) stays when that build owns it: a retry resumes it."""
+    keep_it = keep is not None and build_id is not None and _owner(keep) == build_id
     removed = []
-    for leftover in published.parent.glob(f".{published.name}.*.building*"):
-        if keep is not None and leftover.name.startswith(keep.name):
+    leftovers = [
+        *published.parent.glob(f".{published.name}.building*"),
+        # copies named after their build (before the copy had one name)
+        *published.parent.glob(f".{published.name}.*.building*"),
+    ]
+    for leftover in leftovers:
+        if keep_it and leftover.name.startswith(keep.name):
             continue
         leftover.unlink(missing_ok=True)
         removed.append(leftover)
     return removed
 
 
-def start_copy(published: Path, working: Path) -> None:
+def start_copy(published: Path, working: Path, build_id: str | None = None) -> None:
     """The working copy starts as the published file (or empty when there is none).
 
     The published file is read under a read-only DuckDB connection so that a process
     writing to it (ad-hoc SQL opened read-write) is reported instead of copied half-way."""
-    if working.exists():  # a retry of the same build resumes its own copy
-        return
+    if working.exists() and (build_id is None or _owner(working) == build_id):
+        return  # a retry of the same build resumes its own copy
+    discard(working)
     partial = working.with_name(working.name + ".partial")
     partial.unlink(missing_ok=True)
+    if build_id is not None:
+        owner_path(working).write_text(build_id)
     if published.exists():
         try:
             con = duckdb.connect(str(published), read_only=True)
@@ -225,6 +251,7 @@ def publish(
         os.close(fd)
     os.replace(working, published)
     Path(str(working) + ".wal").unlink(missing_ok=True)
+    owner_path(working).unlink(missing_ok=True)
     with contextlib.suppress(OSError):
         dir_fd = os.open(published.parent, os.O_RDONLY)
         try:
@@ -235,7 +262,7 @@ def publish(
 
 
 def discard(working: Path) -> None:
-    for leftover in (working, Path(str(working) + ".wal")):
+    for leftover in (working, Path(str(working) + ".wal"), owner_path(working)):
         leftover.unlink(missing_ok=True)
 
 

@@ -8,9 +8,10 @@
 {#- One row per product event (a Segment track with userId and context.groupId, once per
     messageId) with its reporting-timezone day and month: the event-sized part of
     int_cs_product_events, kept incrementally so a nightly converts only the new events.
-    An incremental run re-reads the staging rows loaded in the last incremental_lookback_days
-    days before the newest load kept (as stg_segment__events does) and replaces them by
-    message_id. A change of reporting_timezone needs a --full-refresh. -#}
+    An incremental run reads only the staging rows that are new (as stg_segment__events
+    picks them): loaded after the newest load kept, or dated after the newest event kept
+    (events an earlier as-of day left out), and replaces them by message_id. A change of
+    reporting_timezone needs a --full-refresh. -#}
 with
 
 events as (
@@ -20,9 +21,9 @@ events as (
         and user_id is not null
         and account_id is not null
     {% if is_incremental() %}
-        and loaded_at >= (
-            select {{ dbt.dateadd('day', '-1 * ' ~ var('incremental_lookback_days'), 'max(loaded_at)') }}
-            from {{ this }}
+        and (
+            loaded_at > {{ incremental_high_water('loaded_at') }}
+            or event_at > {{ incremental_high_water('event_at') }}
         )
     {% endif %}
 ),

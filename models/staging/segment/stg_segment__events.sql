@@ -14,16 +14,12 @@ source as (
     where
         {{ is_as_of('timestamp') }}
     {% if is_incremental() %}
-    -- re-read the last incremental_lookback_days of loads so late files still land; the
-    -- merge on message_id makes the overlap harmless. Events dated after an earlier
-    -- as-of day (newer than any event kept) are re-read too, so they count once as of
-    -- reaches them.
+    -- only what is new: the loads after the newest one kept (a late file is a new load),
+    -- and events dated after an earlier as-of day (newer than any event kept), which
+    -- count once as-of reaches them. Row groups of older loads are skipped unread.
     and (
-        _loaded_at >= (
-            select {{ dbt.dateadd('day', '-1 * ' ~ var('incremental_lookback_days'), 'max(loaded_at)') }}
-            from {{ this }}
-        )
-        or timestamp > (select max(kept.event_at) from {{ this }} as kept)
+        _loaded_at > {{ incremental_high_water('loaded_at') }}
+        or timestamp > {{ incremental_high_water('event_at') }}
     )
     {% endif %}
 ),
@@ -39,6 +35,12 @@ deduplicated as (
     from source
 ),
 
+{% if is_incremental() %}
+kept as (
+    select message_id from {{ this }}
+),
+
+{% endif %}
 renamed as (
     select
         messageid as message_id,
@@ -64,7 +66,12 @@ renamed as (
         _file as source_file,
         _loaded_at as loaded_at
     from deduplicated
-    where copy_rank = 1
+    where
+        copy_rank = 1
+    {% if is_incremental() %}
+        -- a retry loaded after its first copy was kept: the kept copy stays
+        and not exists (select 1 from kept where kept.message_id = deduplicated.messageid)
+    {% endif %}
 ),
 
 final as (

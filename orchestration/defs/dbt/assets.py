@@ -57,6 +57,20 @@ def dbt_failure(
     )
 
 
+# The as-of day of the build, read by macros/revenue/revenue_as_of_date.sql when dbt executes.
+AS_OF_ENV = "DBT_AS_OF_DATE"
+
+
+def build_target_path(warehouse_path: str, target: str) -> Path:
+    """dbt's target folder for the builds of one warehouse: the same folder every build, so
+    dbt finds the partial_parse.msgpack the previous build saved and parses only the files
+    that changed (a fresh folder per run, dagster-dbt's default, parses the whole project
+    every time). One folder per warehouse and target: builds of one warehouse never overlap
+    (publish.BuildLock), builds of different warehouses never share a folder."""
+    key = hashlib.sha256(f"{target}\0{Path(warehouse_path).resolve()}".encode()).hexdigest()
+    return Path(dbt_project.project_dir) / dbt_project.target_path / f"build-{target}-{key[:12]}"
+
+
 class DbtBuildConfig(dg.Config):
     full_refresh: bool = False
 
@@ -144,10 +158,9 @@ def warehouse_dbt_assets(
     warehouse: WarehouseResource,
     config: DbtBuildConfig,
 ):
-    dbt_vars = {}
-    if warehouse.as_of_date:
-        dbt_vars["as_of_date"] = warehouse.as_of_date
-    args = ["build", "--vars", json.dumps(dbt_vars)]
+    # The as-of day reaches dbt as an environment variable (macros/revenue/revenue_as_of_date
+    # .sql), never as --vars: a changed --vars makes dbt parse the whole project again.
+    args = ["build"]
     if warehouse.target == "spark":
         from orchestration.lib.spark import environment
 
@@ -163,15 +176,25 @@ def warehouse_dbt_assets(
             "are not run again"
         )
     # dbt writes the run's working copy, never the published file (profiles.yml reads it).
-    published_env = os.environ.get("WAREHOUSE_PATH")
+    saved_env = {name: os.environ.get(name) for name in ("WAREHOUSE_PATH", AS_OF_ENV)}
     os.environ["WAREHOUSE_PATH"] = warehouse.build_path
+    if warehouse.as_of_date:
+        os.environ[AS_OF_ENV] = warehouse.as_of_date
+    else:
+        os.environ.pop(AS_OF_ENV, None)
     try:
-        invocation = dbt.cli(args, context=context, raise_on_error=False)
+        invocation = dbt.cli(
+            args,
+            context=context,
+            raise_on_error=False,
+            target_path=build_target_path(warehouse.warehouse_path, warehouse.target),
+        )
     finally:
-        if published_env is None:
-            os.environ.pop("WAREHOUSE_PATH", None)
-        else:
-            os.environ["WAREHOUSE_PATH"] = published_env
+        for name, value in saved_env.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     try:
         yield from invocation.stream()
     except Exception as error:
