@@ -70,7 +70,10 @@ renamed as (
         copy_rank = 1
     {% if is_incremental() %}
         -- a retry loaded after its first copy was kept: the kept copy stays
-        and not exists (select 1 from kept where kept.message_id = deduplicated.messageid)
+        and not exists (
+            select 1 from kept
+            where kept.message_id = deduplicated.messageid
+        )
     {% endif %}
 ),
 
