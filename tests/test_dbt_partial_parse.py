@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.defs.dbt.assets import AS_OF_ENV, build_target_path
+from orchestration.defs.dbt.project import AS_OF_ENV, build_target_path
 from orchestration.lib import publish
 from tests.dbt_runner import REPO
 

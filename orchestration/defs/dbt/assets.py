@@ -12,6 +12,8 @@ from dagster_dbt import DbtCliResource, dbt_assets
 
 from orchestration.defs.dbt.project import (
     _SOURCES_OF_MANIFEST,
+    AS_OF_ENV,
+    build_target_path,
     dbt_project,
     existing_manifest,
 )
@@ -58,19 +60,6 @@ def dbt_failure(
 
 
 # The as-of day of the build, read by macros/revenue/revenue_as_of_date.sql when dbt executes.
-AS_OF_ENV = "DBT_AS_OF_DATE"
-
-
-def build_target_path(warehouse_path: str, target: str) -> Path:
-    """dbt's target folder for the builds of one warehouse: the same folder every build, so
-    dbt finds the partial_parse.msgpack the previous build saved and parses only the files
-    that changed (a fresh folder per run, dagster-dbt's default, parses the whole project
-    every time). One folder per warehouse and target: builds of one warehouse never overlap
-    (publish.BuildLock), builds of different warehouses never share a folder."""
-    key = hashlib.sha256(f"{target}\0{Path(warehouse_path).resolve()}".encode()).hexdigest()
-    return Path(dbt_project.project_dir) / dbt_project.target_path / f"build-{target}-{key[:12]}"
-
-
 class DbtBuildConfig(dg.Config):
     full_refresh: bool = False
 

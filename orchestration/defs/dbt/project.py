@@ -4,6 +4,7 @@ test session call it)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -81,3 +82,17 @@ def existing_manifest() -> Path:
             "`warehouse build` do) before loading the code location"
         )
     return manifest
+
+
+# Importable without a parsed manifest (unlike assets.py): the CLI and tests use these too.
+AS_OF_ENV = "DBT_AS_OF_DATE"
+
+
+def build_target_path(warehouse_path: str, target: str) -> Path:
+    """dbt's target folder for the builds of one warehouse: the same folder every build, so
+    dbt finds the partial_parse.msgpack the previous build saved and parses only the files
+    that changed (a fresh folder per run, dagster-dbt's default, parses the whole project
+    every time). One folder per warehouse and target: builds of one warehouse never overlap
+    (publish.BuildLock), builds of different warehouses never share a folder."""
+    key = hashlib.sha256(f"{target}\0{Path(warehouse_path).resolve()}".encode()).hexdigest()
+    return Path(dbt_project.project_dir) / dbt_project.target_path / f"build-{target}-{key[:12]}"
