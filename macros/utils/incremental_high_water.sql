@@ -8,7 +8,7 @@
     {%- if not execute or load_relation(this) is none -%}
         {{ return(fallback) }}
     {%- endif -%}
-    {%- set found = run_query("select cast(max(" ~ column ~ ") as varchar) from " ~ this) -%}
+    {%- set found = run_query("select cast(max(" ~ column ~ ") as " ~ dbt.type_string() ~ ") from " ~ this) -%}
     {%- set value = found.columns[0].values()[0] -%}
     {{ return("cast('" ~ (value if value is not none else '1900-01-01') ~ "' as timestamp)") }}
 {%- endmacro %}
