@@ -100,21 +100,21 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
 # Marts of the Funnel & sales, Unit economics and Segments pages (metrics.md "Funnel",
 # "Unit economics", "GTM strategy") and MRR by plan. An older warehouse without one of
 # them shows an empty state instead of failing.
+# The counts and rates of a lead cohort, the same in the funnel by channel and by other cuts.
+FUNNEL_MEASURES = (
+    "leads",
+    "mqls",
+    "sqls",
+    "opportunities",
+    "won",
+    "lead_to_mql_rate",
+    "mql_to_sql_rate",
+    "sql_to_opportunity_rate",
+    "opportunity_to_won_rate",
+    "lead_to_won_rate",
+)
 MART_COLUMNS: dict[str, tuple[str, ...]] = {
-    "mart_funnel": (
-        "cohort_month",
-        "channel",
-        "leads",
-        "mqls",
-        "sqls",
-        "opportunities",
-        "won",
-        "lead_to_mql_rate",
-        "mql_to_sql_rate",
-        "sql_to_opportunity_rate",
-        "opportunity_to_won_rate",
-        "lead_to_won_rate",
-    ),
+    "mart_funnel": ("cohort_month", "channel", *FUNNEL_MEASURES),
     "mart_stage_conversion": (
         "stage_name",
         "stage_order",
@@ -250,16 +250,7 @@ MART_COLUMNS: dict[str, tuple[str, ...]] = {
         "cohort_month",
         "dimension",
         "dimension_value",
-        "leads",
-        "mqls",
-        "sqls",
-        "opportunities",
-        "won",
-        "lead_to_mql_rate",
-        "mql_to_sql_rate",
-        "sql_to_opportunity_rate",
-        "opportunity_to_won_rate",
-        "lead_to_won_rate",
+        *FUNNEL_MEASURES,
     ),
     "mart_sql_compliance": (
         "owner_id",
