@@ -656,8 +656,9 @@ def top_movements(month: date, limit: int = 10, **filters: list[str] | None) -> 
     frame = frame[
         (frame["mrr_change"].fillna(0) != 0) & (frame["movement_type"] != "fx_adjustment")
     ]
-    order = frame["mrr_change"].abs().sort_values(ascending=False).index
-    return frame.loc[order].head(limit).reset_index(drop=True)
+    frame = frame.assign(_size=frame["mrr_change"].abs())
+    frame = frame.sort_values(["_size", "account_id"], ascending=[False, True], kind="stable")
+    return frame.drop(columns="_size").head(limit).reset_index(drop=True)
 
 
 # ---- headline KPIs -------------------------------------------------------------------

@@ -123,7 +123,9 @@ def _by_plan(month: object, language: str, currency: str) -> None:
     st.subheader(t("bridge.by_plan", month=format_month(month, language, long=True)))
     st.caption(t("bridge.by_plan_note"))
     plans = plans.assign(plan=plans["product_id"] + " · " + plans["billing_interval"])
-    current = plans[plans["month"] == month].sort_values("mrr", ascending=False)
+    current = plans[plans["month"] == month].sort_values(
+        ["mrr", "plan"], ascending=[False, True], kind="stable"
+    )
     left, right = st.columns([2, 3])
     with left:
         st.plotly_chart(

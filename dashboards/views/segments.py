@@ -72,7 +72,10 @@ def _nrr_by_dimension(nrr: pd.DataFrame, chosen: dict[str, list[str]], language:
     if rows.empty or current.empty:
         st.info(t("segments.nrr_empty"))
         return
-    current = current.sort_values("base_mrr_12m", ascending=False)
+    # the value breaks ties so equal bases (often zero) keep one order run to run
+    current = current.sort_values(
+        ["base_mrr_12m", "dimension_value"], ascending=[False, True], kind="stable"
+    )
     ui.show_table(
         current.drop(columns=["month", "dimension"]),
         key="segments_nrr",

@@ -83,7 +83,7 @@ def render() -> None:
     chosen = ui.sidebar_multiselect("filter.channel", channels["channel"], "filter_channels")
     channels = ui.pick(ui.in_range(channels), "channel", chosen)
     current = channels[(channels["month"] == month) & channels["cac"].notna()].sort_values(
-        "cac", ascending=False
+        ["cac", "channel"], ascending=[False, True], kind="stable"
     )
     if current.empty:
         st.info(t("gtm.empty"))
