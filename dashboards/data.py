@@ -97,9 +97,6 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
         "reported_at",
     ),
 }
-# Marts of the Funnel & sales, Unit economics and Segments pages (metrics.md "Funnel",
-# "Unit economics", "GTM strategy") and MRR by plan. An older warehouse without one of
-# them shows an empty state instead of failing.
 # The counts and rates of a lead cohort, the same in the funnel by channel and by other cuts.
 FUNNEL_MEASURES = (
     "leads",
@@ -113,6 +110,10 @@ FUNNEL_MEASURES = (
     "opportunity_to_won_rate",
     "lead_to_won_rate",
 )
+
+# Marts of the Funnel & sales, Unit economics and Segments pages (metrics.md "Funnel",
+# "Unit economics", "GTM strategy") and MRR by plan. An older warehouse without one of
+# them shows an empty state instead of failing.
 MART_COLUMNS: dict[str, tuple[str, ...]] = {
     "mart_funnel": ("cohort_month", "channel", *FUNNEL_MEASURES),
     "mart_stage_conversion": (
