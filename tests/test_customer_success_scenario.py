@@ -34,6 +34,7 @@ a later USD rate. Every month up to March must stay exactly as it was.
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -186,6 +187,10 @@ def test_later_files_never_change_a_past_month(scenario: CsWarehouse) -> None:
     later.mkdir()
     shutil.copytree(scenario.path.parent / "landing", later / "landing")
     shutil.copytree(FIXTURE / "landing_part2", later / "landing", dirs_exist_ok=True)
+    # A late March event of a new user: March is rolled up again, whole (not just the event).
+    (later / "landing" / "usage" / "segment" / "2025-04-30-late.jsonl").write_text(
+        json.dumps(LATE_MARCH_EVENT) + "\n"
+    )
     shutil.copy(scenario.path, later / "warehouse.duckdb")
     warehouse = later / "warehouse.duckdb"
     ingest_landing(warehouse, later / "landing", datetime(2025, 5, 15))
@@ -214,28 +219,63 @@ def test_later_files_never_change_a_past_month(scenario: CsWarehouse) -> None:
     ) == [(Decimal("50"),)]
 
 
+LATE_MARCH_EVENT = {
+    "type": "track",
+    "messageId": "m-late-march",
+    "timestamp": "2025-03-05T02:00:00Z",
+    "userId": "H1-late",
+    "event": "Report Created",
+    "context": {"groupId": "H1"},
+}
+
+# Kept incrementally, and what the models read from them: a nightly must end where a
+# --full-refresh of the same landing ends.
+INCREMENTAL_USAGE = (
+    "int_cs_usage_account_days",
+    "int_cs_usage_user_months",
+    "int_cs_usage_event_months",
+    "int_cs_account_usage_months",
+    "int_account_onboarding_milestones",
+    "int_cs_alerts_inactive",
+)
+
+
 def test_incremental_product_events_equal_a_full_refresh(scenario: CsWarehouse) -> None:
-    """int_cs_product_event_days is kept incrementally (only the lookback's loads are
-    converted again): after the later files, what it holds, and the product events view
-    over it, equal a --full-refresh build of the same landing."""
+    """int_cs_product_event_days and the usage rollups over it are kept incrementally (only
+    the new loads are converted, only the account-months they touch are rolled up again):
+    after the later files, what they hold, the product events view and the usage, onboarding
+    and inactive-alert models equal a --full-refresh build of the same landing."""
     events_sql = "select * from intermediate.int_cs_product_events order by all"
     days_sql = (
         "select message_id, account_id, event_date, event_month "
         "from intermediate.int_cs_product_event_days order by all"
     )
+    usage_sqls = [f"select * from intermediate.{model} order by all" for model in INCREMENTAL_USAGE]
     later = scenario.workdir / "incremental_events"
     later.mkdir()
     shutil.copytree(scenario.path.parent / "landing", later / "landing")
     shutil.copytree(FIXTURE / "landing_part2", later / "landing", dirs_exist_ok=True)
+    # A late March event of a new user: March is rolled up again, whole (not just the event).
+    (later / "landing" / "usage" / "segment" / "2025-04-30-late.jsonl").write_text(
+        json.dumps(LATE_MARCH_EVENT) + "\n"
+    )
     shutil.copy(scenario.path, later / "warehouse.duckdb")
     warehouse = later / "warehouse.duckdb"
     before = run_query(warehouse, days_sql)
+    march_users_sql = (
+        "select active_users from intermediate.int_cs_account_usage_months "
+        "where account_id = 'H1' and month = date '2025-03-01'"
+    )
+    [(march_users,)] = run_query(warehouse, march_users_sql)
     ingest_landing(warehouse, later / "landing", datetime(2025, 5, 15))
     result = dbt_build(warehouse, later, LATER_AS_OF, CS_SELECTION, indirect_selection="empty")
     assert result.returncode == 0, result.stdout[-6000:]
     incremental = run_query(warehouse, events_sql), run_query(warehouse, days_sql)
     assert len(incremental[1]) > len(before) > 0  # April's events arrived
     assert set(before) <= set(incremental[1])
+    usage = [run_query(warehouse, sql) for sql in usage_sqls]
+    assert all(usage[:3]), "the rollups hold rows"
+    assert run_query(warehouse, march_users_sql) == [(march_users + 1,)]
 
     result = dbt_build(
         warehouse, later, LATER_AS_OF, CS_SELECTION, indirect_selection="empty",
@@ -243,3 +283,5 @@ def test_incremental_product_events_equal_a_full_refresh(scenario: CsWarehouse) 
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-6000:]
     assert (run_query(warehouse, events_sql), run_query(warehouse, days_sql)) == incremental
+    for model, sql, rows in zip(INCREMENTAL_USAGE, usage_sqls, usage, strict=True):
+        assert run_query(warehouse, sql) == rows, model

@@ -41,8 +41,8 @@ nps_responses as (
     where account_id is not null
 ),
 
-product_events as (
-    select * from {{ ref('int_cs_product_events') }}
+account_days as (
+    select * from {{ ref('int_cs_usage_account_days') }}
 ),
 
 months as (
@@ -50,7 +50,7 @@ months as (
 ),
 
 usage_source as (
-    select min(event_month) as first_event_month from product_events
+    select min(event_month) as first_event_month from account_days
 ),
 
 paying as (

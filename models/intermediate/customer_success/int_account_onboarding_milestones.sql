@@ -9,9 +9,19 @@ first_paid as (
     select * from {{ ref('int_cs_account_first_paid_days') }}
 ),
 
-events as (
-    select * from {{ ref('int_cs_product_events') }}
-    where event_date <= {{ revenue_as_of_date() }}
+event_name_months as (
+    -- a group's first day after the as-of day means every day of it is
+    select * from {{ ref('int_cs_usage_event_months') }}
+    where first_event_date <= {{ revenue_as_of_date() }}
+),
+
+user_months as (
+    select * from {{ ref('int_cs_usage_user_months') }}
+    where first_event_date <= {{ revenue_as_of_date() }}
+),
+
+features as (
+    select * from {{ ref('segment_features') }}
 ),
 
 milestones as (
@@ -28,35 +38,37 @@ milestone_names as (
 
 event_firsts as (
     select
-        events.account_id,
+        event_name_months.account_id,
         milestones.milestone,
-        min(events.event_date) as reached_on
-    from events
+        min(event_name_months.first_event_date) as reached_on
+    from event_name_months
     inner join milestones
         on
         milestones.rule = 'event'
-        and events.event_name = milestones.event_name
-    group by events.account_id, milestones.milestone
+        and event_name_months.event_name = milestones.event_name
+    group by event_name_months.account_id, milestones.milestone
 ),
 
 core_firsts as (
     select
-        events.account_id,
+        event_name_months.account_id,
         milestones.milestone,
-        min(events.event_date) as reached_on
-    from events
+        min(event_name_months.first_event_date) as reached_on
+    from event_name_months
+    inner join features
+        on event_name_months.event_name = features.event_name
     inner join milestones
         on milestones.rule = 'core_feature'
-    where events.is_core_feature
-    group by events.account_id, milestones.milestone
+    where features.is_core
+    group by event_name_months.account_id, milestones.milestone
 ),
 
 user_firsts as (
     select
         account_id,
         user_id,
-        min(event_date) as first_event_date
-    from events
+        min(first_event_date) as first_event_date
+    from user_months
     group by account_id, user_id
 ),
 

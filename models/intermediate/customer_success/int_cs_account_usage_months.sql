@@ -5,8 +5,20 @@
     later file never changes an earlier month. -#}
 with
 
-events as (
-    select * from {{ ref('int_cs_product_events') }}
+account_days as (
+    select * from {{ ref('int_cs_usage_account_days') }}
+),
+
+user_months as (
+    select * from {{ ref('int_cs_usage_user_months') }}
+),
+
+event_name_months as (
+    select * from {{ ref('int_cs_usage_event_months') }}
+),
+
+features as (
+    select * from {{ ref('segment_features') }}
 ),
 
 months as (
@@ -17,17 +29,55 @@ account_months as (
     select * from {{ ref('fct_account_months') }}
 ),
 
-event_months as (
+active_users as (
     select
         account_id,
-        event_month as month,
-        count(distinct user_id) as active_users,
-        count(*) as product_events,
-        count(distinct event_date) as active_days,
-        count(distinct case when is_core_feature then feature end) as core_features_used,
-        sum(case when is_core_feature then 1 else 0 end) as core_feature_events
-    from events
+        event_month,
+        count(*) as active_users
+    from user_months
     group by account_id, event_month
+),
+
+active_days as (
+    select
+        account_id,
+        event_month,
+        count(*) as active_days
+    from account_days
+    group by account_id, event_month
+),
+
+feature_use as (
+    select
+        event_name_months.account_id,
+        event_name_months.event_month,
+        sum(event_name_months.product_events) as product_events,
+        count(distinct case when features.is_core then features.feature end) as core_features_used,
+        sum(case when features.is_core then event_name_months.product_events else 0 end) as core_feature_events
+    from event_name_months
+    left join features
+        on event_name_months.event_name = features.event_name
+    group by event_name_months.account_id, event_name_months.event_month
+),
+
+event_months as (
+    select
+        feature_use.account_id,
+        feature_use.event_month as month,
+        active_users.active_users,
+        feature_use.product_events,
+        active_days.active_days,
+        feature_use.core_features_used,
+        feature_use.core_feature_events
+    from feature_use
+    inner join active_users
+        on
+        feature_use.account_id = active_users.account_id
+        and feature_use.event_month = active_users.event_month
+    inner join active_days
+        on
+        feature_use.account_id = active_days.account_id
+        and feature_use.event_month = active_days.event_month
 ),
 
 account_first_months as (

@@ -9,8 +9,8 @@ account_months as (
     select * from {{ ref('fct_account_months') }}
 ),
 
-events as (
-    select * from {{ ref('int_cs_product_events') }}
+account_days as (
+    select * from {{ ref('int_cs_usage_account_days') }}
     where event_date <= {{ revenue_as_of_date() }}
 ),
 
@@ -27,10 +27,10 @@ paying_accounts as (
 ),
 
 event_days as (
-    select distinct
+    select
         account_id,
         event_date as anchor_date
-    from events
+    from account_days
 ),
 
 anchors as (

@@ -3,7 +3,9 @@
     context.groupId (= CRM Account Id), once per messageId (staging dedupes retries), with
     its reporting-timezone day and month and whether it uses a core feature. A view over
     the incremental int_cs_product_event_days: the feature seed is joined at read time, so
-    a change to seeds/segment_features.csv applies to every event at once. -#}
+    a change to seeds/segment_features.csv applies to every event at once. The models read
+    the incremental rollups (int_cs_usage_*) instead, so a nightly does not read every
+    event; this view is the definition people query. -#}
 with
 
 events as (

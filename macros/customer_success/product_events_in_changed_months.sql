@@ -1,0 +1,27 @@
+{#- The product events an incremental usage rollup aggregates: every event of each account
+    and month that received an event since the rollup's last run (loaded after the newest
+    load it has seen, or dated after the newest event it has seen: events an earlier as-of
+    day left out). A month is rebuilt whole because distinct users and days do not add up
+    across runs; months with no new event are not read again. On a full build (and on
+    Spark, where the rollups are tables) every event. -#}
+{% macro product_events_in_changed_months() -%}
+    {%- set events = ref('int_cs_product_event_days') -%}
+    {%- if is_incremental() %}
+    select events.*
+    from {{ events }} as events
+    inner join (
+        select distinct
+            account_id,
+            event_month
+        from {{ events }}
+        where
+            loaded_at > {{ incremental_high_water('last_loaded_at') }}
+            or event_at > {{ incremental_high_water('last_event_at') }}
+    ) as changed_months
+        on
+        events.account_id = changed_months.account_id
+        and events.event_month = changed_months.event_month
+    {%- else %}
+    select * from {{ events }}
+    {%- endif %}
+{%- endmacro %}
