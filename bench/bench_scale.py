@@ -44,11 +44,11 @@ import duckdb  # noqa: E402
 
 from orchestration.lib.landing import contract  # noqa: E402
 from orchestration.lib.landing.files import discover  # noqa: E402
+from orchestration.settings import duckdb_memory_limit  # noqa: E402
 
 WAREHOUSE_CLI = Path(sys.executable).parent / "warehouse"
 AS_OF = date(2026, 11, 15)
 EVENTS_DIR = "usage/segment"
-MEMORY_LIMIT = os.environ.get("DUCKDB_MEMORY_LIMIT", "4GB")
 RSS_GOAL_MB = 8 * 1024  # issue 17: peak RSS under 8 GB at the largest size
 
 
@@ -160,7 +160,7 @@ def one_pass(landing: Path) -> float:
     con = duckdb.connect()
     # Bounded like the build's DuckDB: unbounded, reading ~2,000 JSON files at once took
     # every byte of the machine (and failed) before a row was aggregated.
-    con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
+    con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
     con.execute("set preserve_insertion_order = false")
     started = time.perf_counter()
     con.execute(
@@ -309,6 +309,7 @@ def run_size(args: argparse.Namespace) -> dict:
             "cpus": os.cpu_count(),
             "python": platform.python_version(),
             "duckdb": duckdb.__version__,
+            "duckdb_memory_limit": duckdb_memory_limit(),
         },
         "accounts": args.accounts,
         "months": args.months,

@@ -11,7 +11,7 @@ from typing import Any
 import dagster as dg
 
 from orchestration.lib import publish, run_history
-from orchestration.settings import Settings
+from orchestration.settings import MEMORY_LIMIT_ENV, Settings, duckdb_memory_limit
 
 INGEST_METRICS = (
     "files_loaded",
@@ -60,6 +60,8 @@ def export_environment(settings: Settings) -> None:
     os.environ["LANDING_DIR"] = str(settings.landing_dir)
     os.environ["BOARD_DECK_DIR"] = str(settings.board_deck_dir)
     os.environ["WAREHOUSE_TARGET"] = settings.target
+    # dbt's profile reads it; ingestion reads the same setting (duckdb_memory_limit).
+    os.environ[MEMORY_LIMIT_ENV] = duckdb_memory_limit()
     if settings.target == "spark":
         from orchestration.lib.spark import environment
 

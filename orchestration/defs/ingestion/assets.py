@@ -1,7 +1,6 @@
 """One multi-asset per landing source: it loads new files into the raw tables of that source
 and reports validation, quarantine and freshness as asset checks."""
 
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,11 +11,11 @@ from orchestration.defs.ingestion.checks import check_results, check_specs
 from orchestration.defs.resources import WarehouseResource
 from orchestration.lib import publish
 from orchestration.lib.landing import LandingNotFoundError, contract, ingest_source
+from orchestration.settings import duckdb_memory_limit
 
 # Transient failures (a locked warehouse) deserve a retry; permanent ones (a path that is
 # not there, no permission, a file that is not a warehouse) fail at once with their cause.
 # Contract breaches never raise, they are quarantined.
-MEMORY_LIMIT = os.environ.get("DUCKDB_MEMORY_LIMIT", "4GB")
 INGEST_RETRY = dg.RetryPolicy(max_retries=2, delay=15, backoff=dg.Backoff.EXPONENTIAL)
 
 
@@ -68,7 +67,7 @@ def build_ingestion_asset(source: str) -> dg.AssetsDefinition:
         try:
             with warehouse.connect() as con:
                 # Like dbt's profile: a batch's sorts spill to disk rather than grow RSS.
-                con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
+                con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
                 result = ingest_source(
                     con, Path(warehouse.landing_dir), source, loaded_at=loaded_at
                 )
