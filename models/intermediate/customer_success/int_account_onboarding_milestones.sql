@@ -10,7 +10,7 @@ first_paid as (
 ),
 
 event_name_months as (
-    -- a group's first day after the as-of day means every day of it is
+    -- a row whose first day is after the as-of day has no day before it: min() stays exact
     select * from {{ ref('int_cs_usage_event_months') }}
     where first_event_date <= {{ revenue_as_of_date() }}
 ),

@@ -51,9 +51,12 @@ feature_use as (
     select
         event_name_months.account_id,
         event_name_months.event_month,
-        sum(event_name_months.product_events) as product_events,
+        cast(sum(event_name_months.product_events) as {{ dbt.type_bigint() }}) as product_events,
         count(distinct case when features.is_core then features.feature end) as core_features_used,
-        sum(case when features.is_core then event_name_months.product_events else 0 end) as core_feature_events
+        cast(
+            sum(case when features.is_core then event_name_months.product_events else 0 end)
+            as {{ dbt.type_bigint() }}
+        ) as core_feature_events
     from event_name_months
     left join features
         on event_name_months.event_name = features.event_name
