@@ -54,3 +54,19 @@ def query(warehouse: Path, sql: str) -> list[tuple]:
     finally:
         con.close()
     return [tuple(float(v) if isinstance(v, Decimal) else v for v in row) for row in rows]
+
+
+def compiled_rows(workdir: Path, warehouse: Path, model: str, as_of: str) -> int:
+    """How many rows the model's incremental run would pick now: its compiled select
+    (dbt compiles the incremental branch against the table that exists) counted."""
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse)}
+    args = [
+        str(Path(sys.executable).parent / "dbt"), "compile", "--project-dir", str(REPO),
+        "--profiles-dir", str(REPO), "--target-path", str(workdir / "target"),
+        "--log-path", str(workdir / "logs"), "--select", model,
+        "--vars", f"{{as_of_date: '{as_of}'}}",
+    ]  # fmt: skip
+    result = subprocess.run(args, cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-4000:]
+    [compiled] = (workdir / "target" / "compiled").rglob(f"{model}.sql")
+    return query(warehouse, f"select count(*) from ({compiled.read_text()}) as picked")[0][0]

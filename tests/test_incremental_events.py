@@ -13,16 +13,13 @@ as-of day reaches it).
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.dbt_runner import REPO, dbt_build, ingest_landing, query
+from tests.dbt_runner import REPO, compiled_rows, dbt_build, ingest_landing, query
 
 FIXTURE = REPO / "tests" / "fixtures" / "cs_scenario"
 AS_OF = "2025-04-15"
@@ -48,22 +45,6 @@ def _events(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
-def _compiled_rows(workdir: Path, warehouse: Path, model: str, as_of: str) -> int:
-    """How many rows the model's incremental run would pick now: its compiled select
-    (dbt compiles the incremental branch against the table that exists) counted."""
-    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse)}
-    args = [
-        str(Path(sys.executable).parent / "dbt"), "compile", "--project-dir", str(REPO),
-        "--profiles-dir", str(REPO), "--target-path", str(workdir / "target"),
-        "--log-path", str(workdir / "logs"), "--select", model,
-        "--vars", f"{{as_of_date: '{as_of}'}}",
-    ]  # fmt: skip
-    result = subprocess.run(args, cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout[-4000:]
-    [compiled] = (workdir / "target" / "compiled").rglob(f"{model}.sql")
-    return query(warehouse, f"select count(*) from ({compiled.read_text()}) as picked")[0][0]
-
-
 @pytest.fixture(scope="module")
 def nightly(tmp_path_factory: pytest.TempPathFactory) -> dict:
     workdir = tmp_path_factory.mktemp("incremental_events")
@@ -84,14 +65,14 @@ def nightly(tmp_path_factory: pytest.TempPathFactory) -> dict:
     (landing / SEGMENT / "2025-04-30-retry.jsonl").write_text(json.dumps(retry) + "\n")
     ingest_landing(warehouse, landing, NEXT_LOAD)
 
-    picked = {STG: _compiled_rows(workdir, warehouse, STG, LATER_AS_OF)}
+    picked = {STG: compiled_rows(workdir, warehouse, STG, LATER_AS_OF)}
     result = dbt_build(warehouse, workdir, LATER_AS_OF, STG, indirect_selection="empty")
     assert result.returncode == 0, result.stdout[-6000:]
-    picked[DAYS] = _compiled_rows(workdir, warehouse, DAYS, LATER_AS_OF)
+    picked[DAYS] = compiled_rows(workdir, warehouse, DAYS, LATER_AS_OF)
     result = dbt_build(warehouse, workdir, LATER_AS_OF, DAYS, indirect_selection="empty")
     assert result.returncode == 0, result.stdout[-6000:]
     after = _counts(warehouse)
-    again = {m: _compiled_rows(workdir, warehouse, m, LATER_AS_OF) for m in (STG, DAYS)}
+    again = {m: compiled_rows(workdir, warehouse, m, LATER_AS_OF) for m in (STG, DAYS)}
     return {
         "workdir": workdir,
         "warehouse": warehouse,

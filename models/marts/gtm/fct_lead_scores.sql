@@ -1,12 +1,19 @@
+{{
+    config(
+        materialized=incremental_materialization(),
+        incremental_strategy='append',
+        pre_hook="{{ lead_scores_forget_changed() }}",
+        post_hook="{{ lead_scores_remember_inputs() }}"
+    )
+}}
+{#- Kept incrementally (macros/gtm/lead_score_inputs.sql): a nightly scores the new days of
+    every lead and rescores, whole, only the leads whose scored behaviours changed; the
+    pre-hook has removed those leads' rows and the days after the as-of day. -#}
 with
 
 behaviours as (
-    select * from {{ ref('int_lead_behaviours') }}
-),
-
-leads as (
-    select * from {{ ref('stg_salesforce__leads') }}
-    where not is_deleted
+    -- the behaviours of leads that are not deleted
+    {{ lead_score_inputs() }}
 ),
 
 day_offsets as (
@@ -16,24 +23,59 @@ day_offsets as (
 lead_ranges as (
     -- a lead is scored every day from the day its first behaviour counts to as_of_date
     select
-        behaviours.lead_id,
-        min(behaviours.counts_from_date) as first_scored_date
+        lead_id,
+        min(counts_from_date) as first_scored_date
     from behaviours
-    inner join leads
-        on behaviours.lead_id = leads.lead_id
-    group by behaviours.lead_id
+    group by lead_id
+),
+
+{%- if is_incremental() %}
+
+changed_leads as (
+    {{ lead_scores_changed_leads() }}
+),
+
+scored_through as (
+    -- the last day every lead kept was scored to
+    select max(score_date) as score_date from {{ this }}
+),
+{%- endif %}
+
+days_to_score as (
+    -- from the day the lead's first behaviour counts; on a nightly, a lead whose behaviours
+    -- did not change from the day after the last scored day
+    select
+        lead_ranges.lead_id,
+        {%- if is_incremental() %}
+        case
+            when changed_leads.lead_id is null and scored_through.score_date is not null
+                then greatest(
+                    lead_ranges.first_scored_date,
+                    cast({{ dbt.dateadd('day', 1, 'scored_through.score_date') }} as date)
+                )
+            else lead_ranges.first_scored_date
+        end as first_new_date
+        {%- else %}
+        lead_ranges.first_scored_date as first_new_date
+        {%- endif %}
+    from lead_ranges
+    {%- if is_incremental() %}
+    cross join scored_through
+    left join changed_leads
+        on lead_ranges.lead_id = changed_leads.lead_id
+    {%- endif %}
 ),
 
 lead_days as (
     select
-        lead_ranges.lead_id,
+        days_to_score.lead_id,
         cast({{ dbt.dateadd(
-            'day', 'day_offsets.generated_number - 1', 'lead_ranges.first_scored_date'
+            'day', 'day_offsets.generated_number - 1', 'days_to_score.first_new_date'
         ) }} as date) as score_date
-    from lead_ranges
+    from days_to_score
     cross join day_offsets
     where {{ dbt.dateadd(
-        'day', 'day_offsets.generated_number - 1', 'lead_ranges.first_scored_date'
+        'day', 'day_offsets.generated_number - 1', 'days_to_score.first_new_date'
     ) }} <= {{ revenue_as_of_date() }}
 ),
 
