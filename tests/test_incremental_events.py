@@ -17,6 +17,7 @@ import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from tests.dbt_runner import REPO, compiled_rows, dbt_build, ingest_landing, query
@@ -135,3 +136,24 @@ def test_the_nightly_equals_a_full_refresh(nightly: dict) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-6000:]
     assert [query(nightly["warehouse"], sql) for sql in sqls] == incremental
+
+
+def test_the_nightly_key_test_catches_a_new_copy_of_a_kept_message(nightly: dict) -> None:
+    """unique_in_append_only looks up only the newest load's ids: a row of it whose id is
+    kept already fails it, as a duplicate among the new rows would."""
+    copy = nightly["workdir"] / "duplicated.duckdb"
+    shutil.copyfile(nightly["warehouse"], copy)
+    stg, _ = _relation_names(nightly)
+    con = duckdb.connect(str(copy))
+    try:
+        con.execute(
+            f"insert into {stg} select * replace ((select max(loaded_at) from {stg}) as loaded_at)"
+            f" from {stg} where message_id = ?",
+            [nightly["first"]["messageId"]],
+        )
+    finally:
+        con.close()
+    result = dbt_build(copy, nightly["workdir"], LATER_AS_OF, STG, indirect_selection="cautious")
+    assert result.returncode != 0
+    assert "unique_in_append_only_stg_segment__events_message_id" in result.stdout
+    assert "FAIL 1 unique_in_append_only_stg_segment__events_message_id" in result.stdout

@@ -1,8 +1,7 @@
 {{
     config(
         materialized=incremental_materialization(),
-        incremental_strategy='delete+insert',
-        unique_key='message_id'
+        incremental_strategy='append'
     )
 }}
 {#- One row per product event (a Segment track with userId and context.groupId, once per
@@ -10,7 +9,8 @@
     int_cs_product_events, kept incrementally so a nightly converts only the new events.
     An incremental run reads only the staging rows that are new (as stg_segment__events
     picks them): loaded after the newest load kept, or dated after the newest event kept
-    (events an earlier as-of day left out), and replaces them by message_id. A change of
+    (events an earlier as-of day left out), and appends them: such a row cannot be kept
+    already (it would have raised the high-water mark it passes). A change of
     reporting_timezone needs a --full-refresh. -#}
 with
 
