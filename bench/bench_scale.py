@@ -125,9 +125,57 @@ def reuse_landing(work: Path, months: int, events: int) -> tuple[Path, int, date
     """The landing an earlier run of this size wrote, without its nightly day: measuring
     a change at the same size then skips the generation."""
     landing = work / "landing"
-    (landing / EVENTS_DIR / f"bench_{AS_OF.isoformat()}.jsonl.gz").unlink(missing_ok=True)
+    for path in (landing / EVENTS_DIR).glob("bench_*.jsonl.gz"):
+        if _event_day(path) >= AS_OF:  # nightly days (see --nightly-only)
+            path.unlink()
+    return landing, _events_per_day(months, events), AS_OF
+
+
+def _event_count(warehouse: Path) -> int:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute("select count(*) from raw.segment__events").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _event_day(path: Path) -> date:
+    return date.fromisoformat(path.name.removeprefix("bench_").removesuffix(".jsonl.gz"))
+
+
+def _events_per_day(months: int, events: int) -> int:
     first_day = date(AS_OF.year, AS_OF.month, 1) - timedelta(days=30 * months)
-    return landing, max(1, events // (AS_OF - first_day).days), AS_OF
+    return max(1, events // (AS_OF - first_day).days)
+
+
+def run_nightly_only(args: argparse.Namespace) -> dict:
+    """One more nightly on the warehouse an earlier run of this size left under --work: the
+    day after the newest event file gets its events, then `warehouse build` for the day
+    after it. A nightly right after a change to the project also runs the unit tests (once
+    per project version): run it twice to see the steady state."""
+    landing, warehouse = args.work / "landing", args.work / "warehouse.duckdb"
+    day = max(_event_day(p) for p in (landing / EVENTS_DIR).glob("bench_*.jsonl.gz"))
+    day += timedelta(days=1)
+    con = duckdb.connect()
+    listed = load_accounts(con, landing)
+    write_event_day(con, landing, day, _events_per_day(args.months, args.events), listed)
+    con.close()
+    phases: dict[str, dict] = {"nightly": {}}
+    load = {"before_nightly": _load()}
+    nightly_s, peak = build(
+        landing, warehouse, day + timedelta(days=1), args.work / "build.log", phases["nightly"]
+    )
+    load["after_nightly"] = _load()
+    events = _event_count(warehouse)
+    return {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "accounts": args.accounts,
+        "events": events,
+        "nightly_s": round(nightly_s, 1),
+        "peak_rss_mb": round(peak, 1),
+        "load_1m": load,
+        "phases": phases,
+    }
 
 
 def one_pass(landing: Path) -> float:
@@ -298,11 +346,7 @@ def run_size(args: argparse.Namespace) -> dict:
     )
     load["after_nightly"] = _load()
 
-    events = (
-        duckdb.connect(str(warehouse), read_only=True)
-        .execute("select count(*) from raw.segment__events")
-        .fetchone()[0]
-    )
+    events = _event_count(warehouse)
     return {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {
@@ -385,13 +429,16 @@ def main() -> None:
     parser.add_argument(
         "--reuse", action="store_true", help="keep the landing already under --work"
     )
+    parser.add_argument(
+        "--nightly-only", action="store_true", help="one more nightly on the warehouse under --work"
+    )
     parser.add_argument("--plot", nargs="+", type=Path, help="result files to draw scale.png from")
     args = parser.parse_args()
     if args.plot:
         results = [json.loads(p.read_text()) for p in args.plot]
         print(json.dumps(plot(results, REPO / "bench" / "results" / "scale.png")))
         return
-    result = run_size(args)
+    result = run_nightly_only(args) if args.nightly_only else run_size(args)
     print_phases(result["phases"])
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
