@@ -17,7 +17,8 @@ from pathlib import Path
 import dagster as dg
 from dagster._core.instance.ref import InstanceRef
 from dagster._core.storage.event_log import SqliteEventLogStorage
-from dagster._core.storage.sqlite_storage import DagsterSqliteStorage
+from dagster._core.storage.event_log.sqlite.sqlite_event_log import SQLITE_BUSY_TIMEOUT_SECONDS
+from dagster._core.storage.sqlite_storage import DagsterSqliteStorage, _event_logs_directory
 from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.pool import StaticPool
 
@@ -68,7 +69,10 @@ class _KeptOpenSqliteEventLogStorage(SqliteEventLogStorage):
                 engine = create_engine(
                     self.conn_string_for_shard(shard),
                     poolclass=StaticPool,
-                    connect_args={"timeout": 15, "check_same_thread": False},
+                    connect_args={
+                        "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
+                        "check_same_thread": False,
+                    },
                 )
                 if shard not in self._initialized_dbs:
                     self._initdb(engine)
@@ -90,9 +94,7 @@ class BuildSqliteStorage(DagsterSqliteStorage):
 
     def __init__(self, base_dir: str, inst_data: object = None) -> None:
         super().__init__(base_dir, inst_data)  # type: ignore[arg-type]
-        self._event_log_storage = _KeptOpenSqliteEventLogStorage(
-            os.path.join(base_dir, "history", "runs", "")
-        )
+        self._event_log_storage = _KeptOpenSqliteEventLogStorage(_event_logs_directory(base_dir))
 
     @classmethod
     def from_config_value(cls, inst_data: object, config_value: dict) -> BuildSqliteStorage:  # type: ignore[override]
