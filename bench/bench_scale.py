@@ -148,6 +148,18 @@ def _events_per_day(months: int, events: int) -> int:
     return max(1, events // (AS_OF - first_day).days)
 
 
+def nightly(
+    landing: Path, warehouse: Path, day: date, per_day: int, log: Path, phases: dict
+) -> tuple[float, float]:
+    """The nightly of `day`: that day's events land, then `warehouse build` for the day after
+    (wall seconds and peak RSS, as `build`)."""
+    con = duckdb.connect()
+    listed = load_accounts(con, landing)
+    write_event_day(con, landing, day, per_day, listed)
+    con.close()
+    return build(landing, warehouse, day + timedelta(days=1), log, phases)
+
+
 def run_nightly_only(args: argparse.Namespace) -> dict:
     """One more nightly on the warehouse an earlier run of this size left under --work: the
     day after the newest event file gets its events, then `warehouse build` for the day
@@ -155,16 +167,13 @@ def run_nightly_only(args: argparse.Namespace) -> dict:
     per project version): run it twice to see the steady state."""
     landing, warehouse = args.work / "landing", args.work / "warehouse.duckdb"
     day = max(_event_day(p) for p in (landing / EVENTS_DIR).glob("bench_*.jsonl.gz"))
-    day += timedelta(days=1)
-    con = duckdb.connect()
-    listed = load_accounts(con, landing)
-    write_event_day(con, landing, day, _events_per_day(args.months, args.events), listed)
-    con.close()
+    per_day = _events_per_day(args.months, args.events)
     phases: dict[str, dict] = {"nightly": {}}
     load = {"before_nightly": _load()}
-    nightly_s, peak = build(
-        landing, warehouse, day + timedelta(days=1), args.work / "build.log", phases["nightly"]
-    )
+    nightly_s, peak = nightly(
+        landing, warehouse, day + timedelta(days=1), per_day, args.work / "build.log",
+        phases["nightly"],
+    )  # fmt: skip
     load["after_nightly"] = _load()
     events = _event_count(warehouse)
     return {
@@ -337,13 +346,7 @@ def run_size(args: argparse.Namespace) -> dict:
     load["after_full"] = _load()
     one_pass_s = one_pass(landing)
 
-    con = duckdb.connect()
-    listed = load_accounts(con, landing)
-    write_event_day(con, landing, as_of, per_day, listed)
-    con.close()
-    nightly_s, peak_nightly = build(
-        landing, warehouse, as_of + timedelta(days=1), log, phases["nightly"]
-    )
+    nightly_s, peak_nightly = nightly(landing, warehouse, as_of, per_day, log, phases["nightly"])
     load["after_nightly"] = _load()
 
     events = _event_count(warehouse)
