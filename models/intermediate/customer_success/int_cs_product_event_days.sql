@@ -28,7 +28,7 @@ events as (
     {% endif %}
 ),
 
-final as (
+dated as (
     select
         message_id,
         account_id,
@@ -36,9 +36,22 @@ final as (
         event_name,
         event_at,
         {{ reporting_date('event_at') }} as event_date,
-        {{ reporting_month('event_at') }} as event_month,
         loaded_at
     from events
+),
+
+final as (
+    select
+        message_id,
+        account_id,
+        user_id,
+        event_name,
+        event_at,
+        event_date,
+        -- the month of the day already converted: a time-zone conversion an event, not two
+        cast({{ dbt.date_trunc('month', 'event_date') }} as date) as event_month,
+        loaded_at
+    from dated
 )
 
 select * from final

@@ -6,58 +6,45 @@
     )
 }}
 
+{%- set events_in_scope = segment_events_in_scope() %}
+
 with
 
 source as (
-    select * from {{ source('segment', 'events') }}
-    where
-        {{ is_as_of('timestamp') }}
-    {% if is_incremental() %}
-        {%- set newest_load = incremental_high_water('loaded_at') %}
-        -- only what is new: the loads after the newest one kept (a late file is a new load)
-        and _loaded_at > {{ newest_load }}
-    union all
-    -- and, from older loads, events dated after an earlier as-of day (newer than any event
-    -- kept), which count once as-of reaches them. Two scans, each against a constant, skip
-    -- the row groups of older loads and days unread (one scan with `or` read them all)
-    select * from {{ source('segment', 'events') }}
-    where
-        {{ is_as_of('timestamp') }}
-        and _loaded_at <= {{ newest_load }}
-        and timestamp > {{ incremental_high_water('event_at') }}
-    {% endif %}
+    {{ events_in_scope }}
 ),
 
 repeated_messages as (
     -- retries repeat a messageId (never null: the landing quarantines a missing one)
     select messageid
-    from source
+    from ({{ events_in_scope }}) as events
     group by messageid
     having count(*) > 1
 ),
 
-deduplicated as (
-    -- the first copy loaded counts once. Only the repeated ids are ranked: a window over
-    -- every event sorted all of them, wide rows and all (half the model's time at 10 M)
+later_copies as (
+    -- the first copy loaded counts once; the later ones are dropped. Only the repeated
+    -- ids are ranked, on the columns that rank them: a window over every event sorted
+    -- all of them, wide rows and all (half the model's time at 10 M)
     select
-        source.*,
-        1 as copy_rank
-    from source
-    where
-        not exists (
-            select 1 from repeated_messages
-            where repeated_messages.messageid = source.messageid
-        )
-    union all
-    select
-        source.*,
-        row_number() over (
-            partition by source.messageid
-            order by source._loaded_at, source._file, source._line
-        ) as copy_rank
-    from source
-    inner join repeated_messages
-        on source.messageid = repeated_messages.messageid
+        messageid,
+        _loaded_at,
+        _file,
+        _line
+    from (
+        select
+            events.messageid,
+            events._loaded_at,
+            events._file,
+            events._line,
+            row_number() over (
+                partition by events.messageid
+                order by events._loaded_at, events._file, events._line
+            ) as copy_rank
+        from ({{ events_in_scope }}) as events
+        where events.messageid in (select repeated_messages.messageid from repeated_messages)
+    ) as ranked
+    where copy_rank > 1
 ),
 
 {% if is_incremental() %}
@@ -66,7 +53,7 @@ kept as (
     -- night's ids, not of every kept one). Appending is then enough: a new row's id is
     -- never in the table
     select message_id from {{ this }}
-    where message_id in (select messageid from source)
+    where message_id in (select messageid from ({{ events_in_scope }}) as events)
 ),
 
 {% endif %}
@@ -94,14 +81,22 @@ renamed as (
         traits,
         _file as source_file,
         _loaded_at as loaded_at
-    from deduplicated
+    from source
     where
-        copy_rank = 1
+        -- a raw row is one line of one loaded file
+        not exists (
+            select 1 from later_copies
+            where
+                later_copies.messageid = source.messageid
+                and later_copies._loaded_at = source._loaded_at
+                and later_copies._file = source._file
+                and later_copies._line = source._line
+        )
     {% if is_incremental() %}
         -- a retry loaded after its first copy was kept: the kept copy stays
         and not exists (
             select 1 from kept
-            where kept.message_id = deduplicated.messageid
+            where kept.message_id = source.messageid
         )
     {% endif %}
 ),

@@ -262,8 +262,7 @@ def _load_batch(
             read_jsonl(con, files, envelopes=obj.source == "stripe")
             stages = _json_stages(obj, seeds)
         _load_rows(con, obj, batch, stages, loaded_at, samples)
-        for _, outcome in batch:
-            manifest.record(con, outcome, loaded_at)
+        manifest.record_all(con, [outcome for _, outcome in batch], loaded_at)
         con.commit()
     except UnreadableFileError as error:
         con.rollback()
@@ -312,13 +311,14 @@ def _load_rows(
     loaded_at: datetime,
     samples: dict[str, list[pd.DataFrame]],
 ) -> None:
-    """Stage every table of the object, then move good records to raw and breaches out."""
+    """Stage every table of the object, then move good records to raw and breaches out.
+    The first stage has a row per record (`_landing_rows` is a view: read it once)."""
     names = [f"{_STAGE}_{i}" for i in range(len(stages))]
     for name, stage in zip(names, stages, strict=True):
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {stage.sql}")
     bad = " UNION ".join(f"SELECT _rec, _fid FROM {n} WHERE _reasons IS NOT NULL" for n in names)
     con.execute(f"CREATE OR REPLACE TEMP TABLE _landing_bad AS {bad}")
-    read = dict(con.execute(f"SELECT _fid, count(*) FROM {ROWS} GROUP BY _fid").fetchall())
+    read = dict(con.execute(f"SELECT _fid, count(*) FROM {names[0]} GROUP BY _fid").fetchall())
     bad_rows = dict(con.execute("SELECT _fid, count(*) FROM _landing_bad GROUP BY _fid").fetchall())
     for fid, (_, outcome) in enumerate(batch):
         outcome.rows_read = read.get(fid, 0)
@@ -345,15 +345,16 @@ def _load_rows(
             f" WHERE {good}",
             [loaded_at],
         )
-        quarantine.insert_rejected_rows(
-            con,
-            source=obj.source,
-            object_=obj.name,
-            files="_landing_file_keys",
-            stage=name,
-            rows=ROWS,
-            loaded_at=loaded_at,
-        )
+        if bad_rows:
+            quarantine.insert_rejected_rows(
+                con,
+                source=obj.source,
+                object_=obj.name,
+                files="_landing_file_keys",
+                stage=name,
+                rows=ROWS,
+                loaded_at=loaded_at,
+            )
         _sample(con, name, stage, samples)
 
 

@@ -95,19 +95,31 @@ def history(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, list[Entry
 
 
 def record(con: duckdb.DuckDBPyConnection, outcome: FileOutcome, loaded_at: datetime) -> None:
+    record_all(con, [outcome], loaded_at)
+
+
+def record_all(
+    con: duckdb.DuckDBPyConnection, outcomes: list[FileOutcome], loaded_at: datetime
+) -> None:
+    """One statement for a batch's files: a statement a file was ~1 ms of ~2,000 a landing."""
+    values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(outcomes))
     con.execute(
-        f"insert into {TABLE} values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"insert into {TABLE} values {values}",
         [
-            outcome.source,
-            outcome.object,
-            outcome.path,
-            outcome.sha256,
-            outcome.size_bytes,
-            outcome.rows_read,
-            outcome.rows_loaded,
-            outcome.rows_quarantined,
-            outcome.status,
-            outcome.reason,
-            loaded_at,
+            value
+            for o in outcomes
+            for value in (
+                o.source,
+                o.object,
+                o.path,
+                o.sha256,
+                o.size_bytes,
+                o.rows_read,
+                o.rows_loaded,
+                o.rows_quarantined,
+                o.status,
+                o.reason,
+                loaded_at,
+            )
         ],
     )

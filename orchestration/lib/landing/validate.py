@@ -69,8 +69,12 @@ def typed_sql(f: Field, s: str) -> str:
     if f.type == "timestamp":
         # A string with an offset is converted to UTC; casting to TIMESTAMP would drop the
         # offset, and casting a naive string to TIMESTAMPTZ would apply the session zone.
+        # A string the plain cast reads that ends in Z is UTC already: the zone conversion
+        # (a third of the typing of 100 M Segment events) would change nothing.
         return (
-            f"CASE WHEN regexp_full_match({s}, '{_OFFSET_TS}') "
+            f"CASE WHEN {s} LIKE '%Z' AND try_cast({s} AS TIMESTAMP) IS NOT NULL "
+            f"THEN try_cast({s} AS TIMESTAMP) "
+            f"WHEN regexp_full_match({s}, '{_OFFSET_TS}') "
             f"THEN timezone('UTC', try_cast({s} AS TIMESTAMPTZ)) "
             f"ELSE try_cast({s} AS TIMESTAMP) END"
         )
