@@ -171,9 +171,13 @@ def run_nightly_only(args: argparse.Namespace) -> dict:
     phases: dict[str, dict] = {"nightly": {}}
     load = {"before_nightly": _load()}
     nightly_s, peak = nightly(
-        landing, warehouse, day + timedelta(days=1), per_day, args.work / "build.log",
+        landing,
+        warehouse,
+        day + timedelta(days=1),
+        per_day,
+        args.work / "build.log",
         phases["nightly"],
-    )  # fmt: skip
+    )
     load["after_nightly"] = _load()
     events = _event_count(warehouse)
     return {

@@ -15,7 +15,10 @@
 with
 
 events as (
-    select * from {{ ref('stg_segment__events') }}
+    select
+        *,
+        {{ reporting_date('event_at') }} as event_date
+    from {{ ref('stg_segment__events') }}
     where
         message_type = 'track'
         and user_id is not null
@@ -26,18 +29,6 @@ events as (
             or event_at > {{ incremental_high_water('event_at') }}
         )
     {% endif %}
-),
-
-dated as (
-    select
-        message_id,
-        account_id,
-        user_id,
-        event_name,
-        event_at,
-        {{ reporting_date('event_at') }} as event_date,
-        loaded_at
-    from events
 ),
 
 final as (
@@ -51,7 +42,7 @@ final as (
         -- the month of the day already converted: a time-zone conversion an event, not two
         cast({{ dbt.date_trunc('month', 'event_date') }} as date) as event_month,
         loaded_at
-    from dated
+    from events
 )
 
 select * from final
