@@ -38,7 +38,10 @@ def _segment_landing(root: Path) -> Path:
         _events(2, ["b-1"]) + "not json\n\n" + _events(2, ["b-2", "b-3"]), encoding="utf-8"
     )
     (folder / "2025-03-03.jsonl").write_text("", encoding="utf-8")
-    (folder / "2025-03-04.jsonl").write_text(_events(4, [None, None, "d-1"]), encoding="utf-8")
+    # a line of spaces is blank too (not a record), and still counted as a line
+    (folder / "2025-03-04.jsonl").write_text(
+        "   \n" + _events(4, [None, None, "d-1"]), encoding="utf-8"
+    )
     return root
 
 
@@ -78,7 +81,7 @@ def test_a_batch_lands_what_file_by_file_loading_lands(
     )  # physical lines, blank lines counted, per file
     assert lines["a-2"] == ("usage/segment/2025-03-01.jsonl", 3)
     assert lines["b-2"] == ("usage/segment/2025-03-02.jsonl", 4)
-    assert lines["d-1"] == ("usage/segment/2025-03-04.jsonl", 3)
+    assert lines["d-1"] == ("usage/segment/2025-03-04.jsonl", 4)
     assert _state(batched)["quarantine"][0][:2] == ("usage/segment/2025-03-02.jsonl", 2)
 
 
